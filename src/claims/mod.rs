@@ -1,0 +1,101 @@
+//! Claim extraction: from one article's clean body to its quotations and statistics.
+//!
+//! Everything here is pure: no I/O, no Tantivy, no terminal. Offsets are byte offsets
+//! into the body the functions were given, always on UTF-8 boundaries, and
+//! `&body[start..end]` is exactly the claim's `text`.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a quoted span is somebody's words or a quoted term ("sanctuary cities").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Quote,
+    Term,
+}
+
+/// A direct quotation (or a quoted term) and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quote marks.
+    pub text: String,
+    /// The speaker's full name (or the organisation / group) as introduced in the article.
+    pub speaker: Option<String>,
+    /// Role or apposition given with the speaker ("Executive Director of the Florida Immigrant Coalition").
+    pub role: Option<String>,
+    /// The attribution cue as written ("said", "added", "according to", "wrote").
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+    /// Byte offsets of `text` in the body.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence the quotation stands in.
+    pub sentence: String,
+}
+
+/// How the words around a figure bound it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// about, almost, nearly, some, roughly, around
+    Approximate,
+    /// more than, over, at least
+    LowerBound,
+    /// fewer than, under, up to, at most
+    UpperBound,
+    /// all, exactly
+    Exact,
+}
+
+/// What sort of figure a statistic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatKind {
+    Count,
+    Percent,
+    Money,
+    /// "half", "a third", "two-thirds": value is the fraction (0.5).
+    Fraction,
+    /// "more than quadrupled", "doubled", "3 times": value is the factor.
+    Ratio,
+    /// "eight to 10": value is the low end, `high` the high end.
+    Range,
+    Age,
+    /// A measurement with a unit that is none of the above (km, tonnes, degrees…).
+    Measure,
+}
+
+/// A figure the article gives and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// Normalised value: `$4 billion` → 4e9, `55%` → 55, `half` → 0.5; for ranges the low end.
+    pub value: f64,
+    /// High end of a range ("eight to 10" → 10).
+    pub high: Option<f64>,
+    /// The figure as written ("about 650", "$4 billion", "eight to 10").
+    pub text: String,
+    /// `%`, a currency code (`USD`, `GBP`, `EUR`…), another unit, or none for plain counts.
+    pub unit: Option<String>,
+    pub kind: StatKind,
+    /// What is counted, with its scope words ("287(g) agreements", "police agencies across Florida").
+    pub subject: Option<String>,
+    pub qualifier: Option<Qualifier>,
+    /// The time the sentence anchors the figure to ("since Trump took office in January", "As of Dec. 23").
+    pub time: Option<String>,
+    /// Byte offsets of `text` in the body.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: String,
+}
+
+/// All claims of one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Claims {
+    pub quotes: Vec<Quote>,
+    pub statistics: Vec<Statistic>,
+}
+
+/// Extracts the quotations and statistics of one article body.
+pub fn extract(_body: &str) -> Claims {
+    Claims::default()
+}

@@ -1,0 +1,361 @@
+//! The headless subcommands: `index`, `search`, `claims`, `conflicts`, as readable text
+//! or, with `--json`, as a stable contract for scripts.
+
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, Config, Dirs};
+use crate::index::{self, CorpusIndex, Progress, SearchError, UpdateSummary};
+
+/// crosscheck: a terminal news reader that annotates claims.
+///
+/// With no command, opens the reader on the configured corpus (by default the bundled
+/// demo articles).
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+pub struct Cli {
+    /// Keep the index in DIR instead of the cache directory.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Read this config file instead of $XDG_CONFIG_HOME/crosscheck/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build or update the index of a corpus.
+    Index(IndexArgs),
+    /// Search the corpus (BM25; phrases, AND/OR/NOT, +/-, title:, source:, speaker:).
+    Search(SearchArgs),
+    /// Print each article's quotations (with speakers) and statistics.
+    Claims(CorpusArgs),
+    /// Print where articles contradict each other, figures that moved, corroborations,
+    /// related quotes and shared passages.
+    Conflicts(CorpusArgs),
+    /// Open the reader (the default command).
+    Read(ReadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders of articles (.txt, .md); default: the configured corpus.
+    pub paths: Vec<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query, e.g. '"sanctuary cities" AND title:miami'.
+    pub query: String,
+    /// Files or folders of articles; default: the configured corpus.
+    pub paths: Vec<PathBuf>,
+    /// Show at most N hits.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Files or folders of articles; default: the configured corpus.
+    pub paths: Vec<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files or folders of articles; default: the configured corpus.
+    pub paths: Vec<PathBuf>,
+}
+
+/// What every command needs: the config, the corpus roots and the index location.
+pub struct Context {
+    pub config: Config,
+    pub dirs: Dirs,
+    pub roots: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    /// Messages to show the user once (a bad config…).
+    pub notices: Vec<String>,
+}
+
+impl Context {
+    /// Resolves the corpus: the paths given, else the configured corpus, else the
+    /// bundled seeds.
+    pub fn new(
+        cli_index: Option<PathBuf>,
+        cli_config: Option<PathBuf>,
+        paths: &[PathBuf],
+    ) -> Result<Context> {
+        let dirs = Dirs::from_env();
+        let config_path = cli_config.unwrap_or_else(|| dirs.config_file.clone());
+        let (config, notice) = config::load(&config_path);
+        let mut notices: Vec<String> = notice.into_iter().collect();
+        let roots = if !paths.is_empty() {
+            paths.to_vec()
+        } else if !config.corpus.is_empty() {
+            config.corpus_paths()
+        } else {
+            match config::bundled_seeds(&dirs) {
+                Ok(p) => vec![p],
+                Err(e) => {
+                    notices.push(format!("cannot unpack the bundled demo corpus: {e}"));
+                    Vec::new()
+                }
+            }
+        };
+        let index_dir = cli_index.unwrap_or_else(|| index::default_dir(&dirs.cache, &roots));
+        Ok(Context {
+            config,
+            dirs,
+            roots,
+            index_dir,
+            notices,
+        })
+    }
+
+    fn print_notices(&self) {
+        for n in &self.notices {
+            eprintln!("crosscheck: {n}");
+        }
+    }
+}
+
+/// A progress bar on stderr, drawn only on a terminal and only once an update takes
+/// more than a moment.
+pub struct ProgressBar {
+    start: Instant,
+    last: Instant,
+    enabled: bool,
+    drawn: bool,
+}
+
+impl ProgressBar {
+    pub fn new() -> ProgressBar {
+        ProgressBar {
+            start: Instant::now(),
+            last: Instant::now(),
+            enabled: std::io::stderr().is_terminal(),
+            drawn: false,
+        }
+    }
+
+    pub fn update(&mut self, p: Progress) {
+        if !self.enabled || self.start.elapsed() < Duration::from_millis(400) {
+            return;
+        }
+        if self.drawn && self.last.elapsed() < Duration::from_millis(80) {
+            return;
+        }
+        self.last = Instant::now();
+        let line = match p {
+            Progress::Scanned { files } => format!("scanning: {files} files"),
+            Progress::Indexed { done, total } => {
+                let width = 30;
+                let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+                format!(
+                    "indexing [{}{}] {done}/{total}",
+                    "=".repeat(filled),
+                    " ".repeat(width - filled)
+                )
+            }
+            Progress::Analyzing => "analysing across articles…".to_string(),
+        };
+        let mut err = std::io::stderr();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+        self.drawn = true;
+    }
+
+    pub fn finish(&mut self) {
+        if self.drawn {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+            self.drawn = false;
+        }
+    }
+}
+
+impl Default for ProgressBar {
+    fn default() -> Self {
+        ProgressBar::new()
+    }
+}
+
+/// Opens the index and brings it up to date. When another process holds the writer
+/// lock, the index is used as it is, with a note.
+pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<UpdateSummary>)> {
+    let mut idx = CorpusIndex::open_or_rebuild(&ctx.index_dir, &ctx.roots)?;
+    if let Some(why) = idx.rebuilt() {
+        eprintln!("crosscheck: {why}");
+    }
+    let mut bar = ProgressBar::new();
+    let result = idx.update(&ctx.roots, &ctx.config.limits(), &mut |p| bar.update(p));
+    bar.finish();
+    match result {
+        Ok(summary) => {
+            if !quiet {
+                report_problems(&summary);
+            }
+            Ok((idx, Some(summary)))
+        }
+        Err(e) if format!("{e}").contains("another crosscheck is updating") => {
+            eprintln!("crosscheck: {e:#}; using the index as it is");
+            Ok((idx, None))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn report_problems(summary: &UpdateSummary) {
+    for s in &summary.skipped {
+        eprintln!(
+            "crosscheck: skipped {}: {}",
+            crate::text::inert_line(&s.path),
+            s.reason
+        );
+    }
+    for w in &summary.warnings {
+        eprintln!(
+            "crosscheck: warning: {}: {}",
+            crate::text::inert_line(&w.path),
+            w.message
+        );
+    }
+}
+
+fn empty_corpus_message(ctx: &Context) -> String {
+    let roots: Vec<String> = ctx.roots.iter().map(|r| r.display().to_string()).collect();
+    format!(
+        "no articles found in {}: add .txt or .md files (a title line, then paragraphs) or give another folder",
+        if roots.is_empty() {
+            "the corpus".to_string()
+        } else {
+            roots.join(", ")
+        }
+    )
+}
+
+/// Runs a headless command; returns the process exit code.
+pub fn run_command(
+    cli_index: Option<PathBuf>,
+    cli_config: Option<PathBuf>,
+    command: Command,
+) -> Result<i32> {
+    match command {
+        Command::Index(args) => {
+            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            ctx.print_notices();
+            let (idx, summary) = open_updated(&ctx, args.json)?;
+            let Some(summary) = summary else { return Ok(1) };
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&output::index_json(&summary))?
+                );
+            } else {
+                print!("{}", output::index_text(&summary, idx.len(), idx.dir()));
+            }
+            if idx.is_empty() {
+                eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
+            }
+            Ok(0)
+        }
+        Command::Search(args) => {
+            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            ctx.print_notices();
+            let (idx, _) = open_updated(&ctx, true)?;
+            if idx.is_empty() {
+                eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
+            }
+            match idx.search(&args.query, args.limit) {
+                Ok(results) => {
+                    if args.json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&output::search_json(&results))?
+                        );
+                    } else {
+                        print!(
+                            "{}",
+                            output::search_text(&results, output::Style::for_stdout())
+                        );
+                    }
+                    Ok(0)
+                }
+                Err(SearchError::BadQuery(msg)) => {
+                    eprintln!("crosscheck: {msg}");
+                    Ok(2)
+                }
+                Err(SearchError::Other(e)) => Err(e),
+            }
+        }
+        Command::Claims(args) => {
+            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            ctx.print_notices();
+            let (idx, _) = open_updated(&ctx, true)?;
+            let articles = idx.articles()?;
+            if articles.is_empty() {
+                eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
+            }
+            if args.json {
+                let mut out = std::io::stdout().lock();
+                serde_json::to_writer(&mut out, &output::claims_json(&articles))?;
+                writeln!(out)?;
+            } else {
+                print!(
+                    "{}",
+                    output::claims_text(&articles, output::Style::for_stdout())
+                );
+            }
+            Ok(0)
+        }
+        Command::Conflicts(args) => {
+            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            ctx.print_notices();
+            let (idx, _) = open_updated(&ctx, true)?;
+            let crossref = idx.crossref()?;
+            if args.json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&output::conflicts_json(&crossref))?
+                );
+            } else {
+                print!(
+                    "{}",
+                    output::conflicts_text(&crossref, output::Style::for_stdout())
+                );
+            }
+            Ok(0)
+        }
+        Command::Read(_) => unreachable!("the reader is started by main"),
+    }
+}
+
+/// Opens the reader. Until the terminal interface is in place this prints the corpus's
+/// findings, so `cargo run --release` shows what crosscheck sees in the demo corpus.
+pub fn run_reader(
+    cli_index: Option<PathBuf>,
+    cli_config: Option<PathBuf>,
+    paths: &[PathBuf],
+) -> Result<i32> {
+    run_command(
+        cli_index,
+        cli_config,
+        Command::Conflicts(CorpusArgs {
+            paths: paths.to_vec(),
+            json: false,
+        }),
+    )
+}

@@ -1,0 +1,323 @@
+//! What the headless commands print: JSON contracts and readable text.
+//!
+//! Article text is untrusted: everything from an article goes through
+//! [`crate::text::inert`] before it is printed as text (JSON escapes it anyway).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::claims::{Qualifier, QuoteKind};
+use crate::crossref::{CrossRef, Finding, FindingKind, RelatedKind};
+use crate::index::{SearchResults, StoredArticle, UpdateSummary};
+use crate::text::{inert, inert_line};
+
+/// How text output is decorated.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Bold for highlights: on a terminal only.
+    pub bold: bool,
+}
+
+impl Style {
+    pub fn for_stdout() -> Style {
+        Style {
+            bold: std::io::stdout().is_terminal(),
+        }
+    }
+
+    fn strong(&self, s: &str) -> String {
+        if self.bold {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+pub fn index_json(s: &UpdateSummary) -> Value {
+    json!({
+        "indexed": s.indexed,
+        "unchanged": s.unchanged,
+        "removed": s.removed,
+        "skipped": s.skipped,
+        "warnings": s.warnings,
+        "rebuilt": s.rebuilt,
+    })
+}
+
+pub fn index_text(s: &UpdateSummary, total: u64, dir: &Path) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "indexed {}, unchanged {}, removed {}, skipped {} — {} articles in {}",
+        s.indexed,
+        s.unchanged,
+        s.removed,
+        s.skipped.len(),
+        total,
+        dir.display()
+    );
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    for k in &s.skipped {
+        let key = k.reason.split(" (").next().unwrap_or(&k.reason).to_string();
+        *reasons.entry(key).or_default() += 1;
+    }
+    for (reason, n) in reasons {
+        let _ = writeln!(out, "  skipped {n}: {reason}");
+    }
+    if !s.warnings.is_empty() {
+        let _ = writeln!(out, "  {} file(s) read with warnings", s.warnings.len());
+    }
+    out
+}
+
+pub fn search_json(r: &SearchResults) -> Value {
+    json!({
+        "query": r.query,
+        "total": r.total,
+        "hits": r.hits.iter().map(|h| json!({
+            "id": h.id,
+            "path": h.path,
+            "title": h.title,
+            "source": h.source,
+            "date": h.date,
+            "score": h.score,
+            "snippet": h.snippet,
+            "highlights": h.highlights,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The snippet with its highlights in bold, made inert.
+fn highlighted(snippet: &str, ranges: &[[usize; 2]], style: Style) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &[s, e] in ranges {
+        if s < at
+            || e > snippet.len()
+            || !snippet.is_char_boundary(s)
+            || !snippet.is_char_boundary(e)
+        {
+            continue;
+        }
+        out.push_str(&inert_line(&snippet[at..s]));
+        out.push_str(&style.strong(&inert_line(&snippet[s..e])));
+        at = e;
+    }
+    out.push_str(&inert_line(&snippet[at..]));
+    out
+}
+
+pub fn search_text(r: &SearchResults, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} article(s) match {}", r.total, inert_line(&r.query));
+    for (i, h) in r.hits.iter().enumerate() {
+        let title = h.title.as_deref().unwrap_or("(untitled)");
+        let mut meta = Vec::new();
+        if let Some(s) = &h.source {
+            meta.push(inert_line(s).into_owned());
+        }
+        if let Some(d) = &h.date {
+            meta.push(inert_line(d).into_owned());
+        }
+        let _ = writeln!(
+            out,
+            "\n{:>2}. {}{}",
+            i + 1,
+            style.strong(&inert_line(title)),
+            if meta.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", meta.join(", "))
+            }
+        );
+        let _ = writeln!(out, "    {}  score {:.2}", inert_line(&h.path), h.score);
+        let _ = writeln!(out, "    {}", highlighted(&h.snippet, &h.highlights, style));
+    }
+    out
+}
+
+fn qualifier_name(q: Option<Qualifier>) -> Option<&'static str> {
+    q.map(|q| match q {
+        Qualifier::Approximate => "approximate",
+        Qualifier::LowerBound => "lower_bound",
+        Qualifier::UpperBound => "upper_bound",
+        Qualifier::Exact => "exact",
+    })
+}
+
+pub fn claims_json(articles: &[StoredArticle]) -> Value {
+    json!({
+        "articles": articles.iter().map(|s| {
+            let a = &s.article;
+            json!({
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "source": a.source,
+                "date": a.date.as_ref().map(|d| &d.text),
+                "date_iso": a.date.as_ref().and_then(|d| d.iso.as_ref()),
+                "date_malformed": a.date.as_ref().map(|d| d.malformed),
+                "body": a.body,
+                "quotes": s.claims.quotes,
+                "statistics": s.claims.statistics,
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+pub fn claims_text(articles: &[StoredArticle], style: Style) -> String {
+    let mut out = String::new();
+    for s in articles {
+        let a = &s.article;
+        let _ = writeln!(
+            out,
+            "{} — {}",
+            style.strong(&inert_line(a.title.as_deref().unwrap_or("(untitled)"))),
+            inert_line(&a.path)
+        );
+        let quotes: Vec<_> = s
+            .claims
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Quote)
+            .collect();
+        let terms: Vec<_> = s
+            .claims
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Term)
+            .collect();
+        for q in &quotes {
+            let who = match (&q.speaker, &q.role) {
+                (Some(s), Some(r)) => format!("{} ({})", inert_line(s), inert_line(r)),
+                (Some(s), None) => inert_line(s).into_owned(),
+                _ => "(speaker unknown)".to_string(),
+            };
+            let _ = writeln!(out, "  quote  “{}”\n         — {}", inert(&q.text), who);
+        }
+        if !terms.is_empty() {
+            let list: Vec<String> = terms
+                .iter()
+                .map(|t| format!("“{}”", inert_line(&t.text)))
+                .collect();
+            let _ = writeln!(out, "  terms  {}", list.join(", "));
+        }
+        for st in &s.claims.statistics {
+            let mut line = format!("  figure {}", style.strong(&inert_line(&st.text)));
+            if let Some(q) = qualifier_name(st.qualifier) {
+                let _ = write!(line, " [{q}]");
+            }
+            if let Some(sub) = &st.subject {
+                let _ = write!(line, " — {}", inert_line(sub));
+            }
+            if let Some(t) = &st.time {
+                let _ = write!(line, " ({})", inert_line(t));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        if quotes.is_empty() && terms.is_empty() && s.claims.statistics.is_empty() {
+            let _ = writeln!(out, "  (no quotations or figures found)");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn conflicts_json(c: &CrossRef) -> Value {
+    serde_json::to_value(c).unwrap_or(Value::Null)
+}
+
+fn kind_label(k: FindingKind) -> &'static str {
+    match k {
+        FindingKind::Conflict => "CONFLICT",
+        FindingKind::ChangedOverTime => "CHANGED OVER TIME",
+        FindingKind::MinorDiscrepancy => "MINOR DISCREPANCY",
+        FindingKind::Corroboration => "CORROBORATED",
+    }
+}
+
+fn finding_text(out: &mut String, f: &Finding, style: Style) {
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        style.strong(kind_label(f.kind)),
+        inert_line(&f.subject)
+    );
+    let _ = writeln!(out, "  {}", inert_line(&f.explanation));
+    for c in &f.claims {
+        let mut line = format!("  - {}", style.strong(&inert_line(&c.text)));
+        if let Some(t) = &c.time {
+            let _ = write!(line, " ({})", inert_line(t));
+        }
+        if c.shared_text {
+            line.push_str(" [shared text]");
+        }
+        let _ = writeln!(line, "  {}:{}", inert_line(&c.path), c.start);
+        let _ = write!(line, "      {}", inert_line(&c.sentence));
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+pub fn conflicts_text(c: &CrossRef, style: Style) -> String {
+    let mut out = String::new();
+    if c.conflicts.is_empty() {
+        out.push_str("No conflicting figures found.\n\n");
+    }
+    for f in &c.conflicts {
+        finding_text(&mut out, f, style);
+    }
+    for f in &c.corroborations {
+        finding_text(&mut out, f, style);
+    }
+    for r in &c.related_quotes {
+        let kind = match r.kind {
+            RelatedKind::Variant => "VARIANT WORDING",
+            RelatedKind::Repeated => "REPEATED",
+            RelatedKind::SameSpeaker => "SAME SPEAKER",
+        };
+        let _ = writeln!(out, "{}: {}", style.strong(kind), inert_line(&r.speaker));
+        for q in &r.quotes {
+            let _ = writeln!(
+                out,
+                "  - “{}”  {}",
+                inert_line(&q.text),
+                inert_line(&q.path)
+            );
+        }
+        if let Some(diff) = &r.diff {
+            let mut line = String::from("  diff: ");
+            for p in diff {
+                match p.op.as_str() {
+                    "delete" => {
+                        let _ = write!(line, "[-{}-]", inert_line(&p.text));
+                    }
+                    "insert" => {
+                        let _ = write!(line, "{{+{}+}}", inert_line(&p.text));
+                    }
+                    _ => line.push_str(&inert_line(&p.text)),
+                }
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    for p in &c.shared_passages {
+        let _ = writeln!(
+            out,
+            "{} in {}",
+            style.strong("SHARED PASSAGE"),
+            p.paths
+                .iter()
+                .map(|p| inert_line(p).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = writeln!(out, "  {}\n", inert_line(&p.text));
+    }
+    out
+}

@@ -1,0 +1,320 @@
+//! Article metadata the text itself gives: the outlet and the publication date.
+
+use serde::{Deserialize, Serialize};
+
+/// A publication date as written, with its normalised form when it is a real date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// The date as written in the article ("April 1, 20125").
+    pub text: String,
+    /// `YYYY-MM-DD` when the text is a valid date.
+    pub iso: Option<String>,
+    /// The text looks like a date but is not a valid one (a typo in the year, day 32…).
+    pub malformed: bool,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+fn digits(s: &str) -> Option<&str> {
+    (!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())).then_some(s)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn make_date(text: String, year: &str, month: u32, day: &str) -> ArticleDate {
+    let y: Option<i64> = year.parse().ok();
+    let d: Option<u32> = day.parse().ok();
+    let valid = match (y, d) {
+        (Some(y), Some(d)) => {
+            year.len() == 4 && (1800..=2200).contains(&y) && d >= 1 && d <= days_in_month(y, month)
+        }
+        _ => false,
+    };
+    ArticleDate {
+        iso: valid.then(|| format!("{}-{:02}-{:02}", year, month, d.unwrap_or(0))),
+        malformed: !valid,
+        text,
+    }
+}
+
+/// Finds a full date (with a year) in one line: "April 1, 2025", "Apr. 1, 2025",
+/// "1 April 2025", "2025-04-01".
+pub fn date_in_line(line: &str) -> Option<ArticleDate> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for i in 0..words.len() {
+        let w = words[i].trim_matches(|c: char| c == ',' || c == '(' || c == ')');
+        // ISO date.
+        let parts: Vec<&str> = w.split('-').collect();
+        if parts.len() == 3
+            && parts[0].len() == 4
+            && parts[1].len() <= 2
+            && parts[2].len() <= 2
+            && let (Some(y), Some(m), Some(d)) =
+                (digits(parts[0]), digits(parts[1]), digits(parts[2]))
+            && let Ok(m) = m.parse::<u32>()
+            && (1..=12).contains(&m)
+        {
+            return Some(make_date(w.to_string(), y, m, d));
+        }
+        // Month Day, Year
+        if let Some(m) = month_number(w)
+            && i + 2 < words.len()
+        {
+            let day = words[i + 1].trim_end_matches(',');
+            let year = words[i + 2].trim_end_matches([',', '.', ';', ')']);
+            if words[i + 1].ends_with(',')
+                && let (Some(d), Some(y)) = (digits(day), digits(year))
+                && d.len() <= 2
+                && (4..=5).contains(&y.len())
+            {
+                let text = format!("{} {} {}", words[i], words[i + 1], year);
+                return Some(make_date(text, y, m, d));
+            }
+        }
+        // Day Month Year
+        if let Some(d) = digits(w)
+            && d.len() <= 2
+            && i + 2 < words.len()
+            && let Some(m) = month_number(words[i + 1])
+        {
+            let year = words[i + 2].trim_end_matches([',', '.', ';', ')']);
+            if let Some(y) = digits(year)
+                && (4..=5).contains(&y.len())
+            {
+                let text = format!("{} {} {}", w, words[i + 1], year);
+                return Some(make_date(text, y, m, d));
+            }
+        }
+    }
+    None
+}
+
+/// The publication date: the first full date near the top of the file.
+pub fn find_date(lines: &[&str]) -> Option<ArticleDate> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .find_map(|l| date_in_line(l))
+}
+
+fn clean_outlet(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    Some(words.join(" "))
+}
+
+/// The outlet from a copyright line: "© 2025 WLRN", "Copyright 2019 The Associated Press.
+/// All rights reserved."
+fn source_from_copyright(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    let rest = if let Some(r) = line.strip_prefix('©') {
+        r
+    } else if lower.starts_with("copyright") {
+        let r = &line["copyright".len()..];
+        r.trim_start().strip_prefix('©').unwrap_or(r)
+    } else if lower.starts_with("(c)") {
+        &line[3..]
+    } else {
+        return None;
+    };
+    let rest = rest.split(". ").next().unwrap_or(rest);
+    let rest = rest
+        .split_whitespace()
+        .skip_while(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ',')
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rest = rest
+        .split(" All rights")
+        .next()
+        .unwrap_or(&rest)
+        .to_string();
+    clean_outlet(&rest)
+}
+
+/// The outlet named in a dateline: "WASHINGTON (Reuters) - …".
+fn source_from_dateline(line: &str) -> Option<String> {
+    let open = line.find(" (")?;
+    let head = &line[..open];
+    if head.is_empty() || head.chars().any(|c| c.is_lowercase()) || head.len() > 40 {
+        return None;
+    }
+    let rest = &line[open + 2..];
+    let close = rest.find(')')?;
+    let after = rest[close + 1..].trim_start();
+    if !(after.starts_with('-') || after.starts_with('—') || after.starts_with('–')) {
+        return None;
+    }
+    clean_outlet(&rest[..close])
+}
+
+/// The domain of a newsroom e-mail address in the text.
+fn source_from_email(line: &str) -> Option<String> {
+    line.split_whitespace().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let (user, domain) = w.split_once('@')?;
+        (!user.is_empty() && domain.contains('.') && !domain.starts_with('.'))
+            .then(|| domain.to_ascii_lowercase())
+    })
+}
+
+/// An outlet speaking of itself: "…, the Washington Examiner learned during a ride-along".
+fn source_from_self_reference(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches([',', '.']);
+        if !matches!(w, "learned" | "has learned") || i < 2 {
+            continue;
+        }
+        // Walk back over capitalised words to "the".
+        let mut j = i;
+        while j > 0
+            && words[j - 1].chars().next().is_some_and(char::is_uppercase)
+            && words[j - 1] != "The"
+        {
+            j -= 1;
+        }
+        if j < i && j > 0 && words[j - 1].eq_ignore_ascii_case("the") && i - j <= 4 {
+            return clean_outlet(&words[j..i].join(" "));
+        }
+    }
+    None
+}
+
+/// Where the article tells its outlet: a copyright line, a dateline, or failing those a
+/// newsroom e-mail address.
+pub fn find_source(lines: &[&str]) -> Option<String> {
+    let trimmed: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    trimmed
+        .iter()
+        .find_map(|l| source_from_copyright(l))
+        .or_else(|| trimmed.iter().take(4).find_map(|l| source_from_dateline(l)))
+        .or_else(|| {
+            trimmed
+                .iter()
+                .rev()
+                .take(6)
+                .find_map(|l| source_from_email(l))
+        })
+        .or_else(|| trimmed.iter().find_map(|l| source_from_self_reference(l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_year_is_kept_as_written_and_flagged() {
+        let d =
+            date_in_line("Immigrants in Florida on Tuesday, April 1, 20125, denounced").unwrap();
+        assert_eq!(d.text, "April 1, 20125");
+        assert!(d.malformed);
+        assert_eq!(d.iso, None);
+    }
+
+    #[test]
+    fn valid_dates_are_normalised() {
+        assert_eq!(
+            date_in_line("Posted Feb. 27, 2017 at noon")
+                .unwrap()
+                .iso
+                .as_deref(),
+            Some("2017-02-27")
+        );
+        assert_eq!(
+            date_in_line("Published 3 March 2024")
+                .unwrap()
+                .iso
+                .as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            date_in_line("2024-11-05").unwrap().iso.as_deref(),
+            Some("2024-11-05")
+        );
+        assert!(date_in_line("Feb. 30, 2017").unwrap().malformed);
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_not_a_publication_date() {
+        assert_eq!(date_in_line("on Monday, Feb. 27, asking him to"), None);
+    }
+
+    #[test]
+    fn outlet_from_copyright_dateline_and_email() {
+        assert_eq!(
+            find_source(&["© 2025 WLRN", "text"]).as_deref(),
+            Some("WLRN")
+        );
+        assert_eq!(
+            find_source(&["Copyright 2019 The Associated Press. All rights reserved."]).as_deref(),
+            Some("The Associated Press")
+        );
+        assert_eq!(
+            find_source(&["Title", "WASHINGTON (Reuters) - The Senate voted."]).as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            find_source(&["Body text.", "Reach him at jdoe@citynews.org"]).as_deref(),
+            Some("citynews.org")
+        );
+        assert_eq!(find_source(&["Nothing here."]), None);
+        assert_eq!(
+            find_source(&[
+                "Troopers had to call, the Washington Examiner learned during a ride-along."
+            ])
+            .as_deref(),
+            Some("Washington Examiner")
+        );
+        assert_eq!(find_source(&["Officials learned of it later."]), None);
+    }
+}

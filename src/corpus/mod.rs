@@ -1,0 +1,345 @@
+//! Reading a corpus: finding article files on disk and turning each into an [`Article`].
+//!
+//! Parsing (`parse_article`) is pure; the walking and reading in [`scan`] and [`read_text`]
+//! are the only I/O here, and they never stop a run: every file that cannot be used
+//! becomes a [`Skipped`] entry with a reason the user can act on.
+
+mod clean;
+mod meta;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+pub use clean::{Removed, clean_lines};
+pub use meta::ArticleDate;
+
+/// File extensions read as articles.
+pub const EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Default limit on one article file's size; larger files are skipped with a warning.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One news article, cleaned of page furniture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: a hash of the article's path.
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    /// The outlet, where the text tells it ("© 2025 WLRN", a newsroom e-mail domain).
+    pub source: Option<String>,
+    pub date: Option<ArticleDate>,
+    /// Clean text: paragraphs separated by a blank line ("\n\n"). Claim offsets point here.
+    pub body: String,
+    /// Lines that were judged page furniture, with why, so the reader can show the raw text.
+    pub removed: Vec<Removed>,
+}
+
+impl Article {
+    /// Byte ranges of the paragraphs in `body`.
+    pub fn paragraph_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        paragraph_ranges(&self.body)
+    }
+}
+
+/// Byte ranges of the paragraphs of a body whose paragraphs are separated by "\n\n".
+pub fn paragraph_ranges(body: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in body.match_indices("\n\n") {
+        if i > start {
+            out.push(start..i);
+        }
+        start = i + 2;
+    }
+    if start < body.len() {
+        out.push(start..body.len());
+    }
+    out
+}
+
+/// A stable id for an article path.
+pub fn article_id(path: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
+}
+
+/// Turns the text of one file into an article. Pure: the same text gives the same article.
+pub fn parse_article(path: &str, text: &str) -> Article {
+    let lines: Vec<&str> = text.lines().collect();
+    let cleaned = clean_lines(&lines);
+    let source = meta::find_source(&lines);
+    let date = meta::find_date(&lines);
+    Article {
+        id: article_id(path),
+        path: path.to_string(),
+        title: cleaned.title,
+        source,
+        date,
+        body: cleaned.paragraphs.join("\n\n"),
+        removed: cleaned.removed,
+    }
+}
+
+/// Why a file was not indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// A warning about a file that was still used (e.g. decoded lossily).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub path: String,
+    pub message: String,
+}
+
+/// An article file found on disk, not yet read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    /// The path as shown to users and stored in the index.
+    pub display: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 when unknown).
+    pub mtime: u64,
+}
+
+/// The files of a corpus and what was left out while finding them.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub files: Vec<FileEntry>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Limits on what is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    /// At most this many articles per run; the rest are reported as skipped.
+    pub max_articles: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_articles: usize::MAX,
+        }
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Finds the article files under the given files and folders (recursively, following no
+/// symlink loops), sorted by path so every run sees them in the same order.
+pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
+    let mut scan = Scan::default();
+    for root in roots {
+        if !root.exists() {
+            scan.skipped.push(Skipped {
+                path: root.display().to_string(),
+                reason: "does not exist".into(),
+            });
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| root.display().to_string());
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symlink loop".to_string()
+                    } else {
+                        format!("cannot read: {}", io_reason(err.io_error()))
+                    };
+                    scan.skipped.push(Skipped { path, reason });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            // A file named explicitly is read whatever its extension.
+            if entry.depth() > 0 && !has_article_extension(path) {
+                continue;
+            }
+            let display = path.display().to_string();
+            let Ok(md) = entry.metadata() else {
+                scan.skipped.push(Skipped {
+                    path: display,
+                    reason: "vanished while scanning".into(),
+                });
+                continue;
+            };
+            if md.len() > limits.max_file_bytes {
+                scan.skipped.push(Skipped {
+                    path: display,
+                    reason: format!(
+                        "too large ({} bytes; the limit is {} bytes, set max_file_bytes in the config to change it)",
+                        md.len(),
+                        limits.max_file_bytes
+                    ),
+                });
+                continue;
+            }
+            if scan.files.len() >= limits.max_articles {
+                scan.skipped.push(Skipped {
+                    path: display,
+                    reason: format!(
+                        "over the article limit of {} per run (max_articles in the config)",
+                        limits.max_articles
+                    ),
+                });
+                continue;
+            }
+            let mtime = md
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
+            scan.files.push(FileEntry {
+                path: path.to_path_buf(),
+                display,
+                size: md.len(),
+                mtime,
+            });
+        }
+    }
+    scan.files.sort_by(|a, b| a.display.cmp(&b.display));
+    scan.files.dedup_by(|a, b| a.display == b.display);
+    scan
+}
+
+fn io_reason(err: Option<&std::io::Error>) -> String {
+    match err {
+        Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound => "vanished while reading".into(),
+        Some(e) => e.to_string(),
+        None => "unknown error".into(),
+    }
+}
+
+/// The text of a file that can be indexed, with a warning when it had to be decoded lossily.
+#[derive(Debug)]
+pub struct FileText {
+    pub text: String,
+    pub bytes: Vec<u8>,
+    pub warning: Option<String>,
+}
+
+/// Reads one article file. Binary files, files over the limit, unreadable and vanished files
+/// are refused with a reason; invalid UTF-8 is decoded lossily with a warning.
+pub fn read_text(path: &Path, limits: &Limits) -> Result<FileText, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(Some(&e))))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit so a file that grew since the scan is still caught.
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(Some(&e))))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(format!(
+            "too large (over the limit of {} bytes)",
+            limits.max_file_bytes
+        ));
+    }
+    decode(bytes)
+}
+
+/// Decides whether bytes are text and decodes them.
+pub fn decode(bytes: Vec<u8>) -> Result<FileText, String> {
+    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file".into());
+    }
+    if looks_binary(&bytes) {
+        return Err("binary file (not text)".into());
+    }
+    let (text, warning) = match std::str::from_utf8(&bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => {
+            let s = String::from_utf8_lossy(&bytes).into_owned();
+            let bad = s.matches('\u{FFFD}').count();
+            (
+                s,
+                Some(format!(
+                    "not valid UTF-8: decoded with {bad} replacement character(s)"
+                )),
+            )
+        }
+    };
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(FileText {
+        text,
+        bytes,
+        warning,
+    })
+}
+
+/// A file is binary when its first 8 KiB hold a NUL byte or mostly non-text bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 10 > head.len()
+}
+
+/// Content hash of a file's bytes, used to tell changed files from unchanged ones.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_ranges_split_on_blank_lines() {
+        let body = "One.\n\nTwo two.\n\nThree";
+        let r = paragraph_ranges(body);
+        let parts: Vec<&str> = r.iter().map(|r| &body[r.clone()]).collect();
+        assert_eq!(parts, vec!["One.", "Two two.", "Three"]);
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        assert!(decode(b"abc\0def".to_vec()).unwrap_err().contains("binary"));
+        assert!(decode(b"  \n\n".to_vec()).unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let t = decode(b"Caf\xe9 society said something.".to_vec()).unwrap();
+        assert!(t.text.contains('\u{FFFD}'));
+        assert!(t.warning.unwrap().contains("UTF-8"));
+    }
+
+    #[test]
+    fn escape_sequences_alone_do_not_make_a_file_binary() {
+        let t = decode(b"Title\n\nText with \x1b[31mred\x1b[0m in it.".to_vec()).unwrap();
+        assert!(t.warning.is_none());
+    }
+}

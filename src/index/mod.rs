@@ -1,0 +1,615 @@
+//! The persistent index: the only module that knows Tantivy.
+//!
+//! One index folder per corpus (in the XDG cache, keyed by the corpus location) holds:
+//! - `tantivy/`: the Tantivy index, one document per article with its stored article and
+//!   claims, so the reader never re-extracts on start;
+//! - `crosscheck.json`: the schema version and the corpus roots;
+//! - `crossref.json`: the cross-article findings, tagged with the commit they belong to;
+//! - `crosscheck.lock`: held by the one process updating the index.
+//!
+//! Updates are incremental: files whose size and modification time are unchanged are
+//! not read, files whose content hash is unchanged are not re-indexed, and files that are
+//! gone are deleted. Readers never take the lock.
+
+mod search;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::claims::{self, Claims};
+use crate::config::write_atomic;
+use crate::corpus::{self, Article, Limits, Skipped, Warning};
+use crate::crossref::{self, ArticleClaims, CrossRef};
+
+pub use search::{SearchError, SearchHit, SearchResults};
+
+/// Bumped whenever the schema or the stored data changes shape; an index of another
+/// version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const WRITER_MEMORY: usize = 100_000_000;
+
+/// An article as stored in the index, with its claims.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredArticle {
+    pub article: Article,
+    pub claims: Claims,
+}
+
+/// What an update did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct UpdateSummary {
+    pub indexed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<Warning>,
+    /// Set when the index had to be rebuilt (another version, or corrupt), saying why.
+    pub rebuilt: Option<String>,
+}
+
+/// Progress of an update, for a progress bar.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    Scanned { files: usize },
+    Indexed { done: usize, total: usize },
+    Analyzing,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct IndexMeta {
+    version: u32,
+    roots: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredCrossRef {
+    opstamp: u64,
+    crossref: CrossRef,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    path: Field,
+    hash: Field,
+    size: Field,
+    mtime: Field,
+    title: Field,
+    body: Field,
+    source: Field,
+    date: Field,
+    speaker: Field,
+    quote: Field,
+    figure: Field,
+    data: Field,
+}
+
+fn build_schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let plain = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("default")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        hash: b.add_u64_field("hash", FAST | STORED),
+        size: b.add_u64_field("size", FAST),
+        mtime: b.add_u64_field("mtime", FAST),
+        title: b.add_text_field("title", stemmed.clone() | STORED),
+        body: b.add_text_field("body", stemmed.clone()),
+        source: b.add_text_field("source", plain.clone() | STORED),
+        date: b.add_text_field("date", STRING | STORED),
+        speaker: b.add_text_field("speaker", plain),
+        quote: b.add_text_field("quote", stemmed.clone()),
+        figure: b.add_text_field("figure", stemmed),
+        data: b.add_bytes_field("data", STORED),
+    };
+    let _ = INDEXED;
+    (b.build(), fields)
+}
+
+/// The index folder for a corpus: in the cache directory, named by a hash of the
+/// corpus's absolute paths so each corpus has its own.
+pub fn default_dir(cache: &Path, roots: &[PathBuf]) -> PathBuf {
+    let key = corpus_key(roots);
+    cache.join("indexes").join(key)
+}
+
+fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
+    let mut v: Vec<String> = roots
+        .iter()
+        .map(|r| {
+            fs::canonicalize(r)
+                .unwrap_or_else(|_| r.clone())
+                .display()
+                .to_string()
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn corpus_key(roots: &[PathBuf]) -> String {
+    let joined = canonical_roots(roots).join("\n");
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(joined.as_bytes()))
+}
+
+/// An open corpus index.
+pub struct CorpusIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// Why the index was rebuilt on open, if it was.
+    rebuilt: Option<String>,
+}
+
+/// The writer lock of an index folder, released when dropped (or when the process dies,
+/// so a crash never leaves a stale lock behind).
+pub struct WriterLock {
+    _file: fs::File,
+}
+
+impl WriterLock {
+    /// Takes the lock, or explains that another process holds it.
+    pub fn acquire(dir: &Path) -> Result<WriterLock> {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let path = dir.join("crosscheck.lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("opening the lock file {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(WriterLock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => bail!(
+                "another crosscheck is updating this index (lock held on {}); wait for it to finish and run the command again",
+                path.display()
+            ),
+            Err(fs::TryLockError::Error(e)) => {
+                Err(e).with_context(|| format!("locking {}", path.display()))
+            }
+        }
+    }
+}
+
+impl CorpusIndex {
+    /// Opens the index in `dir`, creating it if needed, and rebuilding it (with a
+    /// message in [`CorpusIndex::rebuilt`]) when it is of another version or corrupt.
+    pub fn open(dir: &Path, roots: &[PathBuf]) -> Result<CorpusIndex> {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("creating the index folder {}", dir.display()))?;
+        let (schema, fields) = build_schema();
+        let tantivy_dir = dir.join("tantivy");
+        let meta_path = dir.join("crosscheck.json");
+        let meta: Option<IndexMeta> = fs::read(&meta_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        let mut rebuilt = None;
+        let opened = match &meta {
+            Some(m) if m.version == SCHEMA_VERSION && tantivy_dir.join("meta.json").exists() => {
+                match Index::open_in_dir(&tantivy_dir) {
+                    Ok(index) if index.schema() == schema => Some(index),
+                    Ok(_) => {
+                        rebuilt = Some(
+                            "the index was made with another schema; rebuilding it".to_string(),
+                        );
+                        None
+                    }
+                    Err(e) => {
+                        rebuilt = Some(format!("the index is damaged ({e}); rebuilding it"));
+                        None
+                    }
+                }
+            }
+            Some(m) if m.version != SCHEMA_VERSION => {
+                rebuilt = Some(format!(
+                    "the index was made by another version of crosscheck (schema {} instead of {}); rebuilding it",
+                    m.version, SCHEMA_VERSION
+                ));
+                None
+            }
+            Some(_) => {
+                rebuilt = Some("the index is incomplete; rebuilding it".to_string());
+                None
+            }
+            None if tantivy_dir.exists() => {
+                rebuilt = Some("the index has no readable version file; rebuilding it".to_string());
+                None
+            }
+            None => None,
+        };
+        let index = match opened {
+            Some(i) => i,
+            None => {
+                if tantivy_dir.exists() {
+                    fs::remove_dir_all(&tantivy_dir).with_context(|| {
+                        format!("removing the old index {}", tantivy_dir.display())
+                    })?;
+                }
+                let _ = fs::remove_file(dir.join("crossref.json"));
+                fs::create_dir_all(&tantivy_dir)?;
+                let index = Index::create_in_dir(&tantivy_dir, schema)
+                    .with_context(|| format!("creating an index in {}", tantivy_dir.display()))?;
+                let meta = IndexMeta {
+                    version: SCHEMA_VERSION,
+                    roots: canonical_roots(roots),
+                };
+                write_atomic(&meta_path, &serde_json::to_vec_pretty(&meta)?)
+                    .with_context(|| format!("writing {}", meta_path.display()))?;
+                index
+            }
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening an index reader")?;
+        Ok(CorpusIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            rebuilt,
+        })
+    }
+
+    /// Opens an index, and if it cannot be read at all, wipes and recreates it.
+    pub fn open_or_rebuild(dir: &Path, roots: &[PathBuf]) -> Result<CorpusIndex> {
+        match CorpusIndex::open(dir, roots) {
+            Ok(i) => Ok(i),
+            Err(first) => {
+                let _ = fs::remove_dir_all(dir.join("tantivy"));
+                let _ = fs::remove_file(dir.join("crosscheck.json"));
+                let mut i = CorpusIndex::open(dir, roots)?;
+                i.rebuilt = Some(format!(
+                    "the index could not be opened ({first:#}); rebuilt it"
+                ));
+                Ok(i)
+            }
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Why the index was rebuilt when it was opened, if it was.
+    pub fn rebuilt(&self) -> Option<&str> {
+        self.rebuilt.as_deref()
+    }
+
+    /// What the index holds now: path → (hash, size, mtime), read from fast fields.
+    fn manifest(&self) -> Result<HashMap<String, (u64, u64, u64)>> {
+        let searcher = self.reader.searcher();
+        let mut out = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let Some(paths) = ff.str("path")? else {
+                continue;
+            };
+            let hashes = ff.u64("hash")?;
+            let sizes = ff.u64("size")?;
+            let mtimes = ff.u64("mtime")?;
+            let mut buf = String::new();
+            for doc in seg.doc_ids_alive() {
+                let Some(ord) = paths.term_ords(doc).next() else {
+                    continue;
+                };
+                buf.clear();
+                paths.ord_to_str(ord, &mut buf)?;
+                let get = |c: &tantivy::columnar::Column<u64>| c.first(doc).unwrap_or(0);
+                out.insert(buf.clone(), (get(&hashes), get(&sizes), get(&mtimes)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Number of articles in the index.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn make_doc(
+        &self,
+        stored: &StoredArticle,
+        hash: u64,
+        size: u64,
+        mtime: u64,
+    ) -> Result<TantivyDocument> {
+        let f = &self.fields;
+        let a = &stored.article;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &a.id);
+        doc.add_text(f.path, &a.path);
+        doc.add_u64(f.hash, hash);
+        doc.add_u64(f.size, size);
+        doc.add_u64(f.mtime, mtime);
+        if let Some(t) = &a.title {
+            doc.add_text(f.title, t);
+        }
+        doc.add_text(f.body, &a.body);
+        if let Some(s) = &a.source {
+            doc.add_text(f.source, s);
+        }
+        if let Some(d) = &a.date {
+            doc.add_text(f.date, d.iso.as_deref().unwrap_or(&d.text));
+        }
+        for q in &stored.claims.quotes {
+            if let Some(s) = &q.speaker {
+                doc.add_text(f.speaker, s);
+            }
+            doc.add_text(f.quote, &q.text);
+        }
+        for s in &stored.claims.statistics {
+            let figure = match &s.subject {
+                Some(sub) => format!("{} {}", s.text, sub),
+                None => s.text.clone(),
+            };
+            doc.add_text(f.figure, &figure);
+        }
+        doc.add_bytes(f.data, &serde_json::to_vec(stored)?);
+        Ok(doc)
+    }
+
+    /// Brings the index up to date with the corpus: indexes added and changed files,
+    /// deletes removed ones, and recomputes the cross-article findings if anything
+    /// changed. Takes the writer lock for the whole update.
+    pub fn update(
+        &mut self,
+        roots: &[PathBuf],
+        limits: &Limits,
+        progress: &mut (dyn FnMut(Progress) + Send),
+    ) -> Result<UpdateSummary> {
+        let _lock = WriterLock::acquire(&self.dir)?;
+        // Another process may have committed since we opened.
+        self.reader.reload()?;
+        let mut summary = UpdateSummary {
+            rebuilt: self.rebuilt.clone(),
+            ..UpdateSummary::default()
+        };
+        let manifest = self.manifest()?;
+        let scan = corpus::scan(roots, limits);
+        summary.skipped = scan.skipped;
+        progress(Progress::Scanned {
+            files: scan.files.len(),
+        });
+
+        // Files whose size and modification time match the index are not even read.
+        let (same, maybe_changed): (Vec<_>, Vec<_>) = scan.files.iter().partition(|f| {
+            manifest
+                .get(&f.display)
+                .is_some_and(|&(_, size, mtime)| size == f.size && mtime == f.mtime && mtime != 0)
+        });
+        summary.unchanged = same.len();
+
+        enum Outcome {
+            Unchanged,
+            Changed(Box<StoredArticle>, u64, u64, u64, Option<String>),
+            Skipped(String),
+        }
+        let total = maybe_changed.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let progress_mutex = std::sync::Mutex::new(&mut *progress);
+        let outcomes: Vec<(&corpus::FileEntry, Outcome)> = maybe_changed
+            .par_iter()
+            .map(|f| {
+                let outcome = match corpus::read_text(&f.path, limits) {
+                    Err(reason) => Outcome::Skipped(reason),
+                    Ok(ft) => {
+                        let hash = corpus::content_hash(&ft.bytes);
+                        if manifest.get(&f.display).is_some_and(|&(h, ..)| h == hash) {
+                            Outcome::Unchanged
+                        } else {
+                            let article = corpus::parse_article(&f.display, &ft.text);
+                            let claims = claims::extract(&article.body);
+                            Outcome::Changed(
+                                Box::new(StoredArticle { article, claims }),
+                                hash,
+                                ft.bytes.len() as u64,
+                                f.mtime,
+                                ft.warning,
+                            )
+                        }
+                    }
+                };
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if (n.is_multiple_of(64) || n == total)
+                    && let Ok(mut p) = progress_mutex.lock()
+                {
+                    (*p)(Progress::Indexed { done: n, total });
+                }
+                (*f, outcome)
+            })
+            .collect();
+
+        let mut writer: Option<IndexWriter> = None;
+        let open_writer = |index: &Index| -> Result<IndexWriter> {
+            let threads = std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 4);
+            index
+                .writer_with_num_threads(threads, WRITER_MEMORY)
+                .map_err(|e| match e {
+                    tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+                        "another process is writing to the index in {}; wait for it to finish",
+                        self.dir.display()
+                    ),
+                    e => anyhow::Error::new(e).context("opening the index writer"),
+                })
+        };
+        let path_term = |p: &str| Term::from_field_text(self.fields.path, p);
+        let seen: std::collections::HashSet<&str> =
+            scan.files.iter().map(|f| f.display.as_str()).collect();
+        for (f, outcome) in outcomes {
+            match outcome {
+                Outcome::Unchanged => summary.unchanged += 1,
+                Outcome::Skipped(reason) => {
+                    if manifest.contains_key(&f.display) {
+                        let w = match writer.as_mut() {
+                            Some(w) => w,
+                            None => writer.insert(open_writer(&self.index)?),
+                        };
+                        w.delete_term(path_term(&f.display));
+                        summary.removed += 1;
+                    }
+                    summary.skipped.push(Skipped {
+                        path: f.display.clone(),
+                        reason,
+                    });
+                }
+                Outcome::Changed(stored, hash, size, mtime, warning) => {
+                    if let Some(message) = warning {
+                        summary.warnings.push(Warning {
+                            path: f.display.clone(),
+                            message,
+                        });
+                    }
+                    let doc = self.make_doc(&stored, hash, size, mtime)?;
+                    let w = match writer.as_mut() {
+                        Some(w) => w,
+                        None => writer.insert(open_writer(&self.index)?),
+                    };
+                    w.delete_term(path_term(&f.display));
+                    w.add_document(doc)?;
+                    summary.indexed += 1;
+                }
+            }
+        }
+        for path in manifest.keys() {
+            if !seen.contains(path.as_str()) {
+                let w = match writer.as_mut() {
+                    Some(w) => w,
+                    None => writer.insert(open_writer(&self.index)?),
+                };
+                w.delete_term(path_term(path));
+                summary.removed += 1;
+            }
+        }
+        if let Some(mut w) = writer {
+            w.commit().context("committing the index")?;
+            w.wait_merging_threads().context("merging index segments")?;
+            self.reader.reload()?;
+        }
+        if self.crossref_if_current()?.is_none() {
+            progress(Progress::Analyzing);
+            self.recompute_crossref()?;
+        }
+        self.rebuilt = None;
+        Ok(summary)
+    }
+
+    fn opstamp(&self) -> Result<u64> {
+        Ok(self.index.load_metas()?.opstamp)
+    }
+
+    fn crossref_if_current(&self) -> Result<Option<CrossRef>> {
+        let path = self.dir.join("crossref.json");
+        let Ok(bytes) = fs::read(&path) else {
+            return Ok(None);
+        };
+        let Ok(stored) = serde_json::from_slice::<StoredCrossRef>(&bytes) else {
+            return Ok(None);
+        };
+        Ok((stored.opstamp == self.opstamp()?).then_some(stored.crossref))
+    }
+
+    fn recompute_crossref(&self) -> Result<CrossRef> {
+        let articles = self.articles()?;
+        let views: Vec<ArticleClaims<'_>> = articles
+            .iter()
+            .map(|s| ArticleClaims {
+                id: &s.article.id,
+                path: &s.article.path,
+                title: s.article.title.as_deref(),
+                date: s.article.date.as_ref().and_then(|d| d.iso.as_deref()),
+                body: &s.article.body,
+                claims: &s.claims,
+            })
+            .collect();
+        let crossref = crossref::analyze(&views);
+        let stored = StoredCrossRef {
+            opstamp: self.opstamp()?,
+            crossref,
+        };
+        let path = self.dir.join("crossref.json");
+        write_atomic(&path, &serde_json::to_vec(&stored)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(stored.crossref)
+    }
+
+    /// The cross-article findings stored with the index, recomputed if they are missing
+    /// or belong to an older commit.
+    pub fn crossref(&self) -> Result<CrossRef> {
+        match self.crossref_if_current()? {
+            Some(c) => Ok(c),
+            None => self.recompute_crossref(),
+        }
+    }
+
+    fn stored_from_doc(&self, doc: &TantivyDocument) -> Result<StoredArticle> {
+        let bytes = doc
+            .get_first(self.fields.data)
+            .and_then(|v| v.as_bytes())
+            .context("an indexed article has no stored data")?;
+        serde_json::from_slice(bytes).context("reading a stored article")
+    }
+
+    /// Every article in the index, sorted by path.
+    pub fn articles(&self) -> Result<Vec<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+            for doc in seg.doc_ids_alive() {
+                let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
+                out.push(self.stored_from_doc(&d)?);
+            }
+        }
+        out.sort_by(|a, b| a.article.path.cmp(&b.article.path));
+        Ok(out)
+    }
+
+    /// One article by id.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(
+            &query,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
+        match top.first() {
+            Some((_, addr)) => {
+                let d: TantivyDocument = searcher.doc(*addr)?;
+                Ok(Some(self.stored_from_doc(&d)?))
+            }
+            None => Ok(None),
+        }
+    }
+}

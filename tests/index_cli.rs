@@ -1,0 +1,266 @@
+//! The `index` and `search` commands on the seeds: the contract of the foundation issue.
+
+mod common;
+
+use common::{Sandbox, file_names};
+
+fn seeds(sb: &Sandbox) -> String {
+    sb.copy_seeds().display().to_string()
+}
+
+#[test]
+fn search_for_287g_returns_all_five_seeds() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let r = sb.json(&["search", "287(g)", &corpus, "--json"]);
+    assert_eq!(r["total"], 5);
+    assert_eq!(file_names(&r["hits"]).len(), 5);
+}
+
+#[test]
+fn phrase_fiduciary_duty_returns_only_seed_001() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let r = sb.json(&["search", "\"fiduciary duty\"", &corpus, "--json"]);
+    assert_eq!(file_names(&r["hits"]), vec!["001_0671674b0591bc64.txt"]);
+    // Highlights are byte ranges into the snippet that cover the matched words.
+    let hit = &r["hits"][0];
+    let snippet = hit["snippet"].as_str().unwrap();
+    let marked: Vec<&str> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &snippet[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, vec!["fiduciary", "duty"]);
+}
+
+#[test]
+fn field_prefixes_and_boolean_operators_work() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let r = sb.json(&["search", "source:wlrn", &corpus, "--json"]);
+    assert_eq!(file_names(&r["hits"]), vec!["001_0671674b0591bc64.txt"]);
+    let r = sb.json(&["search", "287(g) -miami", &corpus, "--json"]);
+    let names = file_names(&r["hits"]);
+    assert!(!names.contains(&"001_0671674b0591bc64.txt".to_string()));
+    assert!(!names.is_empty());
+    let r = sb.json(&["search", "title:chiefs", &corpus, "--json"]);
+    assert_eq!(file_names(&r["hits"]), vec!["004_e6d876d08fe4b9f6.txt"]);
+}
+
+#[test]
+fn a_query_that_does_not_parse_gets_one_line_and_exit_code_2() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let out = sb.run(&["search", "nosuchfield:x", &corpus]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no field"), "{err}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let sb = Sandbox::new();
+    assert_eq!(sb.run(&["search"]).status.code(), Some(2));
+    assert_eq!(sb.run(&["--no-such-flag"]).status.code(), Some(2));
+}
+
+#[test]
+fn reindexing_is_incremental() {
+    let sb = Sandbox::new();
+    let corpus = sb.copy_seeds();
+    let c = corpus.display().to_string();
+    let first = sb.json(&["index", &c, "--json"]);
+    assert_eq!(first["indexed"], 5);
+
+    let again = sb.json(&["index", &c, "--json"]);
+    assert_eq!(again["indexed"], 0);
+    assert_eq!(again["unchanged"], 5);
+
+    // Touching a file without changing it re-reads it but does not re-index it.
+    let f = corpus.join("002_35dce5ad12aa194f.txt");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(&f, &text).unwrap();
+    let touched = sb.json(&["index", &c, "--json"]);
+    assert_eq!(touched["indexed"], 0);
+
+    std::fs::write(
+        &f,
+        format!("{text}\nA new paragraph about zeppelins was added today.\n"),
+    )
+    .unwrap();
+    let changed = sb.json(&["index", &c, "--json"]);
+    assert_eq!(changed["indexed"], 1);
+    assert_eq!(changed["unchanged"], 4);
+    let r = sb.json(&["search", "zeppelins", &c, "--json"]);
+    assert_eq!(file_names(&r["hits"]), vec!["002_35dce5ad12aa194f.txt"]);
+
+    std::fs::remove_file(corpus.join("001_0671674b0591bc64.txt")).unwrap();
+    let removed = sb.json(&["index", &c, "--json"]);
+    assert_eq!(removed["removed"], 1);
+    let r = sb.json(&["search", "\"fiduciary duty\"", &c, "--json"]);
+    assert_eq!(r["total"], 0);
+}
+
+#[test]
+fn a_corrupt_index_is_rebuilt() {
+    let sb = Sandbox::new();
+    let c = seeds(&sb);
+    sb.json(&["index", &c, "--json"]);
+    let meta = sb.index_dir().join("tantivy").join("meta.json");
+    std::fs::write(&meta, "{ this is not json").unwrap();
+    let out = sb.run(&["index", &c, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["indexed"], 5);
+    assert!(v["rebuilt"].as_str().unwrap().contains("rebuilding"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilding"));
+}
+
+#[test]
+fn an_index_of_another_version_is_rebuilt() {
+    let sb = Sandbox::new();
+    let c = seeds(&sb);
+    sb.json(&["index", &c, "--json"]);
+    std::fs::write(
+        sb.index_dir().join("crosscheck.json"),
+        r#"{"version": 0, "roots": []}"#,
+    )
+    .unwrap();
+    let v = sb.json(&["index", &c, "--json"]);
+    assert_eq!(v["indexed"], 5);
+    assert!(v["rebuilt"].as_str().unwrap().contains("another version"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_indexed() {
+    let sb = Sandbox::new();
+    let corpus = sb.copy_seeds();
+    std::fs::write(
+        corpus.join("image.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("latin1.txt"),
+        b"Caf\xe9 owners protest\n\nThe owners of the caf\xe9 said they would close on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("empty.md"), b"").unwrap();
+    std::fs::write(corpus.join("huge.txt"), vec![b'a'; 5 * 1024 * 1024]).unwrap();
+    let c = corpus.display().to_string();
+    let v = sb.json(&["index", &c, "--json"]);
+    assert_eq!(v["indexed"], 6, "{v}");
+    let skipped: Vec<(String, String)> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["path"].as_str().unwrap().to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p.ends_with("image.txt") && r.contains("binary"))
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p.ends_with("empty.md") && r.contains("empty"))
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|(p, r)| p.ends_with("huge.txt") && r.contains("too large"))
+    );
+    let warnings = v["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["path"].as_str().unwrap().ends_with("latin1.txt"))
+    );
+    let r = sb.json(&["search", "owners", &c, "--json"]);
+    assert!(file_names(&r["hits"]).contains(&"latin1.txt".to_string()));
+}
+
+#[test]
+fn an_empty_folder_gets_a_clear_message() {
+    let sb = Sandbox::new();
+    let empty = sb.path("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = sb.run(&["index", &empty.display().to_string()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no articles found"), "{err}");
+    assert!(err.contains(".txt"), "{err}");
+}
+
+#[test]
+fn a_second_indexer_is_told_the_index_is_locked() {
+    let sb = Sandbox::new();
+    let c = seeds(&sb);
+    sb.json(&["index", &c, "--json"]);
+    // Hold the writer lock as a running indexer would.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(sb.index_dir().join("crosscheck.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let out = sb.run(&["index", &c]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("another crosscheck is updating this index"),
+        "{err}"
+    );
+    assert!(err.contains("crosscheck.lock"), "{err}");
+    // Readers are not blocked.
+    let r = sb.json(&["search", "287(g)", &c, "--json"]);
+    assert_eq!(r["total"], 5);
+    drop(lock);
+}
+
+#[test]
+fn with_no_corpus_the_bundled_seeds_are_used_from_any_directory() {
+    let sb = Sandbox::new();
+    let out = sb
+        .command()
+        .current_dir(sb.dir.path())
+        .args([
+            "--index",
+            &sb.index_dir().display().to_string(),
+            "search",
+            "\"fiduciary duty\"",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 1);
+}
+
+#[test]
+fn without_index_flag_the_index_lives_in_the_xdg_cache() {
+    let sb = Sandbox::new();
+    let c = seeds(&sb);
+    let out = sb.command().args(["index", &c]).output().unwrap();
+    assert!(out.status.success());
+    let indexes = sb.path("cache").join("crosscheck").join("indexes");
+    assert_eq!(std::fs::read_dir(indexes).unwrap().count(), 1);
+}
