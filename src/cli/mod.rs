@@ -164,7 +164,10 @@ impl ProgressBar {
             Progress::Scanned { files } => format!("scanning: {files} files"),
             Progress::Indexed { done, total } => {
                 let width = 30;
-                let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+                let filled = (done * width)
+                    .checked_div(total)
+                    .unwrap_or(width)
+                    .min(width);
                 format!(
                     "indexing [{}{}] {done}/{total}",
                     "=".repeat(filled),

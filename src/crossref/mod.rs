@@ -1,9 +1,16 @@
 //! Across articles: contradictions, figures that moved, corroborations, related quotes and
 //! shared passages. Pure functions over the claims of many articles; no I/O.
 
+mod figures;
+mod passages;
+mod quotes;
+
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{Claims, Qualifier};
+
+pub use figures::{Counted, counted, interval, same_quantity};
+pub use quotes::word_diff;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -112,7 +119,432 @@ pub struct CrossRef {
     pub shared_passages: Vec<SharedPassage>,
 }
 
+/// Longest shared-passage text reported, in characters.
+const PASSAGE_CHARS: usize = 600;
+
 /// Puts each article's claims beside the others'.
-pub fn analyze(_articles: &[ArticleClaims<'_>]) -> CrossRef {
-    CrossRef::default()
+pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
+    let shared = passages::find_shared(articles);
+    let (mut conflicts, corroborations) = figures::compare(articles, &shared);
+    // The headline findings first: conflicts, then figures that moved, then the rest.
+    conflicts.sort_by_key(|f| match f.kind {
+        FindingKind::Conflict => 0,
+        FindingKind::ChangedOverTime => 1,
+        _ => 2,
+    });
+    let related_quotes = quotes::relate(articles);
+    let shared_passages = shared
+        .groups
+        .iter()
+        .map(|g| {
+            let (a, p) = g[0];
+            let text = &articles[a].body[shared.paragraphs[a][p].clone()];
+            let text = match text.char_indices().nth(PASSAGE_CHARS) {
+                Some((i, _)) => format!("{}…", &text[..i]),
+                None => text.to_string(),
+            };
+            let mut idx: Vec<usize> = g.iter().map(|&(a, _)| a).collect();
+            idx.dedup();
+            SharedPassage {
+                paths: idx.iter().map(|&a| articles[a].path.to_string()).collect(),
+                article_ids: idx.iter().map(|&a| articles[a].id.to_string()).collect(),
+                text,
+            }
+        })
+        .collect();
+    CrossRef {
+        conflicts,
+        corroborations,
+        related_quotes,
+        shared_passages,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::{Quote, QuoteKind, StatKind, Statistic};
+
+    fn stat(
+        body: &str,
+        text: &str,
+        value: f64,
+        kind: StatKind,
+        subject: &str,
+        q: Option<Qualifier>,
+        time: Option<&str>,
+    ) -> Statistic {
+        let start = body.find(text).expect("figure in body");
+        Statistic {
+            value,
+            high: None,
+            text: text.to_string(),
+            unit: (kind == StatKind::Percent).then(|| "%".to_string()),
+            kind,
+            subject: Some(subject.to_string()),
+            qualifier: q,
+            time: time.map(str::to_string),
+            start,
+            end: start + text.len(),
+            sentence: body.to_string(),
+        }
+    }
+
+    fn quote(body: &str, text: &str, speaker: &str) -> Quote {
+        let start = body.find(text).expect("quote in body");
+        Quote {
+            text: text.to_string(),
+            speaker: Some(speaker.to_string()),
+            role: None,
+            cue: Some("said".into()),
+            kind: QuoteKind::Quote,
+            start,
+            end: start + text.len(),
+            sentence: body.to_string(),
+        }
+    }
+
+    struct Fixture {
+        bodies: Vec<String>,
+        claims: Vec<Claims>,
+        dates: Vec<Option<&'static str>>,
+    }
+
+    impl Fixture {
+        fn views(&self) -> Vec<ArticleClaims<'_>> {
+            (0..self.bodies.len())
+                .map(|i| ArticleClaims {
+                    id: ["a", "b", "c", "d"][i],
+                    path: ["a.txt", "b.txt", "c.txt", "d.txt"][i],
+                    title: None,
+                    date: self.dates[i],
+                    body: &self.bodies[i],
+                    claims: &self.claims[i],
+                })
+                .collect()
+        }
+    }
+
+    const COPIED: &str = "The number of 287(g) agreements has more than quadrupled to about 650 since Trump took office in January, officials said on Monday.";
+
+    fn agreements() -> Fixture {
+        let a = format!("Opening paragraph of the first article about the protest.\n\n{COPIED}");
+        let b = format!("A different opening paragraph for the second article here.\n\n{COPIED}");
+        let c = "As of Dec. 23, ICE has signed 1,255 agreements with local jurisdictions across 40 states.".to_string();
+        let sa = stat(
+            &a,
+            "650",
+            650.0,
+            StatKind::Count,
+            "287(g) agreements",
+            Some(Qualifier::Approximate),
+            Some("since Trump took office in January"),
+        );
+        let sb = stat(
+            &b,
+            "650",
+            650.0,
+            StatKind::Count,
+            "287(g) agreements",
+            Some(Qualifier::Approximate),
+            Some("since Trump took office in January"),
+        );
+        let sc = stat(
+            &c,
+            "1,255",
+            1255.0,
+            StatKind::Count,
+            "agreements with local jurisdictions across 40 states",
+            None,
+            Some("As of Dec. 23"),
+        );
+        Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![sa],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![sb],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![sc],
+                },
+            ],
+            bodies: vec![a, b, c],
+            dates: vec![None, None, None],
+        }
+    }
+
+    #[test]
+    fn a_figure_with_different_time_anchors_moved() {
+        let f = agreements();
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:#?}", r.conflicts);
+        let c = &r.conflicts[0];
+        assert_eq!(c.kind, FindingKind::ChangedOverTime);
+        assert!(c.explanation.contains("since Trump took office in January"));
+        assert!(c.explanation.contains("As of Dec. 23"));
+        let values: Vec<f64> = c.claims.iter().map(|c| c.value).collect();
+        assert!(values.contains(&650.0) && values.contains(&1255.0));
+    }
+
+    #[test]
+    fn copied_text_corroborates_as_one_source() {
+        let f = agreements();
+        let r = analyze(&f.views());
+        assert_eq!(r.corroborations.len(), 1);
+        let c = &r.corroborations[0];
+        assert!(c.claims.iter().all(|c| c.shared_text));
+        assert!(c.explanation.contains("one source"));
+        assert_eq!(r.shared_passages.len(), 1);
+        assert_eq!(r.shared_passages[0].paths, vec!["a.txt", "b.txt"]);
+    }
+
+    #[test]
+    fn the_same_anchor_and_different_values_conflict() {
+        let mut f = agreements();
+        f.claims[2].statistics[0].time = Some("since Trump took office in January".into());
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts[0].kind, FindingKind::Conflict);
+    }
+
+    #[test]
+    fn bounds_that_can_both_hold_do_not_conflict() {
+        let a = "Police in more than 1,250 departments nationwide take part.".to_string();
+        let b = "ICE has 1,255 departments nationwide taking part.".to_string();
+        let f = Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &a,
+                        "1,250",
+                        1250.0,
+                        StatKind::Count,
+                        "departments nationwide",
+                        Some(Qualifier::LowerBound),
+                        None,
+                    )],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &b,
+                        "1,255",
+                        1255.0,
+                        StatKind::Count,
+                        "departments nationwide",
+                        None,
+                        None,
+                    )],
+                },
+            ],
+            bodies: vec![a, b],
+            dates: vec![None, None],
+        };
+        let r = analyze(&f.views());
+        assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+        assert_eq!(r.corroborations.len(), 1);
+        assert!(!r.corroborations[0].claims[0].shared_text);
+    }
+
+    #[test]
+    fn a_percent_is_never_compared_with_a_count() {
+        let a = "Sheriff's offices in all 67 counties signed.".to_string();
+        let b = "Some 67% of the counties are rural.".to_string();
+        let c = "Sheriff's offices in all 60 counties signed.".to_string();
+        let f = Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &a,
+                        "67",
+                        67.0,
+                        StatKind::Count,
+                        "counties",
+                        Some(Qualifier::Exact),
+                        None,
+                    )],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &b,
+                        "67%",
+                        67.0,
+                        StatKind::Percent,
+                        "counties",
+                        None,
+                        None,
+                    )],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &c,
+                        "60",
+                        60.0,
+                        StatKind::Count,
+                        "counties",
+                        Some(Qualifier::Exact),
+                        None,
+                    )],
+                },
+            ],
+            bodies: vec![a, b, c],
+            dates: vec![None, None, None],
+        };
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1);
+        assert!(r.conflicts[0].claims.iter().all(|c| c.unit.is_none()));
+    }
+
+    #[test]
+    fn half_and_55_percent_nearly_agree() {
+        let a = "Half the city's population are immigrants, she said.".to_string();
+        let b = "Miami has 55% of our residents being foreign-born.".to_string();
+        let mut half = stat(
+            &a,
+            "Half",
+            0.5,
+            StatKind::Fraction,
+            "the city's population",
+            None,
+            None,
+        );
+        half.unit = None;
+        let f = Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![half],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &b,
+                        "55%",
+                        55.0,
+                        StatKind::Percent,
+                        "residents being foreign-born",
+                        None,
+                        None,
+                    )],
+                },
+            ],
+            bodies: vec![a, b],
+            dates: vec![None, None],
+        };
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:#?}", r);
+        assert_eq!(r.conflicts[0].kind, FindingKind::MinorDiscrepancy);
+    }
+
+    #[test]
+    fn different_publication_dates_mean_the_figure_moved() {
+        let a = "The storm has killed 12 people in the region.".to_string();
+        let b = "The storm has killed 30 people in the region.".to_string();
+        let f = Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &a,
+                        "12",
+                        12.0,
+                        StatKind::Count,
+                        "people killed",
+                        None,
+                        None,
+                    )],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![stat(
+                        &b,
+                        "30",
+                        30.0,
+                        StatKind::Count,
+                        "people killed",
+                        None,
+                        None,
+                    )],
+                },
+            ],
+            bodies: vec![a, b],
+            dates: vec![Some("2024-01-01"), Some("2024-01-03")],
+        };
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts[0].kind, FindingKind::ChangedOverTime);
+        assert!(r.conflicts[0].explanation.contains("published 2024-01-03"));
+    }
+
+    #[test]
+    fn the_same_statement_reworded_is_a_variant_with_a_diff() {
+        let a = "“Taxpayers should also not be forced to foot the bill for these hostile practices,” Petit added.".to_string();
+        let b = "“Taxpayers should not foot the bill for these hostile enforcement practices,” said Tessa Petit.".to_string();
+        let c = "“Taxpayers should not foot the bill for these hostile enforcement practices,” said Tessa Petit.".to_string();
+        let f = Fixture {
+            claims: vec![
+                Claims {
+                    quotes: vec![quote(
+                        &a,
+                        "Taxpayers should also not be forced to foot the bill for these hostile practices,",
+                        "Petit",
+                    )],
+                    statistics: vec![],
+                },
+                Claims {
+                    quotes: vec![quote(
+                        &b,
+                        "Taxpayers should not foot the bill for these hostile enforcement practices,",
+                        "Tessa Petit",
+                    )],
+                    statistics: vec![],
+                },
+                Claims {
+                    quotes: vec![quote(
+                        &c,
+                        "Taxpayers should not foot the bill for these hostile enforcement practices,",
+                        "Tessa Petit",
+                    )],
+                    statistics: vec![],
+                },
+            ],
+            bodies: vec![a, b, c],
+            dates: vec![None, None, None],
+        };
+        let r = analyze(&f.views());
+        let kinds: Vec<RelatedKind> = r.related_quotes.iter().map(|q| q.kind).collect();
+        assert_eq!(
+            kinds.iter().filter(|k| **k == RelatedKind::Variant).count(),
+            2
+        );
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|k| **k == RelatedKind::Repeated)
+                .count(),
+            1
+        );
+        assert!(r.related_quotes.iter().all(|q| q.speaker == "Tessa Petit"));
+        let v = r
+            .related_quotes
+            .iter()
+            .find(|q| q.kind == RelatedKind::Variant)
+            .unwrap();
+        let diff = v.diff.as_ref().unwrap();
+        assert!(
+            diff.iter()
+                .any(|p| p.op == "delete" && p.text.contains("also"))
+        );
+        assert!(
+            diff.iter()
+                .any(|p| p.op == "insert" && p.text.contains("enforcement"))
+        );
+    }
 }

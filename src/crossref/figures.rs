@@ -1,0 +1,576 @@
+//! Comparing statistics across articles: which measure the same quantity, and whether
+//! their values can both hold.
+//!
+//! Statistics are blocked by a normalised key (kind class, unit, head noun of what is
+//! counted), so only figures that could be about the same thing are ever compared: the
+//! work grows with the number of claims, not its square.
+
+use std::collections::HashMap;
+
+use super::passages::{SharedText, words};
+use super::{ArticleClaims, ClaimRef, Finding, FindingKind};
+use crate::claims::{Qualifier, StatKind, Statistic};
+
+/// Words that carry no meaning for what is counted.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "our",
+    "their",
+    "its",
+    "his",
+    "her",
+    "all",
+    "some",
+    "more",
+    "than",
+    "about",
+    "almost",
+    "nearly",
+    "over",
+    "at",
+    "least",
+    "those",
+    "these",
+    "this",
+    "that",
+    "new",
+    "other",
+    "such",
+    "s",
+    "being",
+    "were",
+    "are",
+    "is",
+    "was",
+    "have",
+    "has",
+    "had",
+    "who",
+    "which",
+    "approximately",
+    "around",
+    "roughly",
+    "just",
+    "only",
+    "another",
+    "additional",
+];
+
+/// Prepositions that end the head phrase of a subject ("agreements with local…").
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "across",
+    "in",
+    "from",
+    "for",
+    "to",
+    "on",
+    "at",
+    "by",
+    "into",
+    "throughout",
+    "under",
+    "during",
+    "since",
+    "between",
+    "among",
+    "within",
+    "per",
+    "who",
+    "that",
+    "which",
+    "off",
+];
+
+/// Words that set the scope of a figure.
+const SCOPE_WORDS: &[&str] = &[
+    "nationwide",
+    "national",
+    "nationally",
+    "statewide",
+    "worldwide",
+    "global",
+    "globally",
+    "countrywide",
+    "local",
+    "federal",
+    "international",
+];
+
+/// Heads that count the same thing under different names.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("resident", "population"),
+    ("inhabitant", "population"),
+    ("population", "population"),
+    ("immigrant", "population"),
+    ("citizen", "population"),
+    ("agency", "agency"),
+    ("department", "agency"),
+    ("fatality", "death"),
+    ("death", "death"),
+    ("dead", "death"),
+];
+
+fn singular(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() >= 2
+    {
+        return format!("{stem}y");
+    }
+    for suf in ["sses", "shes", "ches", "xes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3 {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+/// What a statistic counts, normalised for comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    /// The head noun, singular, mapped through the synonym table.
+    pub head: String,
+    /// Other content words before the first preposition.
+    pub modifiers: Vec<String>,
+    /// Place names and scope words ("florida", "nationwide", "miami-dade").
+    pub scope: Vec<String>,
+}
+
+/// Splits a subject into head, modifiers and scope.
+pub fn counted(subject: &str) -> Option<Counted> {
+    let mut head_words: Vec<String> = Vec::new();
+    let mut scope: Vec<String> = Vec::new();
+    let mut in_head = true;
+    for raw in subject.split_whitespace() {
+        let token =
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '(' && c != ')');
+        let token = token.trim_end_matches("’s").trim_end_matches("'s");
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_lowercase();
+        let capitalised = token.chars().next().is_some_and(char::is_uppercase);
+        if SCOPE_WORDS.contains(&lower.as_str()) {
+            scope.push(lower);
+            continue;
+        }
+        // A preposition, or a participle after the head ("residents being foreign-born",
+        // "voters identifying as…"), ends the head phrase.
+        let participle = !head_words.is_empty() && lower.ends_with("ing") && lower.len() > 5;
+        if PREPOSITIONS.contains(&lower.as_str()) || lower == "being" || participle {
+            in_head = false;
+            continue;
+        }
+        if capitalised && !in_head {
+            scope.push(lower);
+            continue;
+        }
+        if capitalised
+            && in_head
+            && !head_words.is_empty()
+            && lower.chars().all(char::is_alphabetic)
+        {
+            // A proper name inside the head phrase ("Florida state troopers") is scope.
+            scope.push(lower);
+            continue;
+        }
+        if in_head && !STOP.contains(&lower.as_str()) && !lower.chars().all(|c| c.is_ascii_digit())
+        {
+            head_words.push(lower);
+        }
+    }
+    // A leading proper name with nothing else before it is scope too ("Miami residents").
+    let head_raw = head_words.pop()?;
+    let head = singular(&head_raw);
+    let head = SYNONYMS
+        .iter()
+        .find(|(w, _)| *w == head)
+        .map(|(_, c)| c.to_string())
+        .unwrap_or(head);
+    let mut modifiers: Vec<String> = head_words.iter().map(|w| singular(w)).collect();
+    modifiers.sort();
+    modifiers.dedup();
+    scope.sort();
+    scope.dedup();
+    Some(Counted {
+        head,
+        modifiers,
+        scope,
+    })
+}
+
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+/// Two subjects count the same thing: same head, one's modifiers within the other's, and
+/// no conflicting scope.
+pub fn same_quantity(a: &Counted, b: &Counted) -> bool {
+    a.head == b.head
+        && (subset(&a.modifiers, &b.modifiers) || subset(&b.modifiers, &a.modifiers))
+        && (a.scope.is_empty() || b.scope.is_empty() || a.scope == b.scope)
+}
+
+/// The class of values a statistic can be compared with.
+fn value_class(s: &Statistic) -> Option<String> {
+    match s.kind {
+        StatKind::Count | StatKind::Range => Some("count".into()),
+        StatKind::Percent | StatKind::Fraction => Some("share".into()),
+        StatKind::Money => Some(format!("money:{}", s.unit.as_deref().unwrap_or(""))),
+        StatKind::Ratio => Some("ratio".into()),
+        StatKind::Measure => Some(format!("measure:{}", s.unit.as_deref().unwrap_or(""))),
+        StatKind::Age => None,
+    }
+}
+
+/// The value on a common scale: shares as percent.
+fn scaled(s: &Statistic, v: f64) -> f64 {
+    if s.kind == StatKind::Fraction {
+        v * 100.0
+    } else {
+        v
+    }
+}
+
+fn is_round(v: f64) -> bool {
+    v >= 100.0 && v.fract() == 0.0 && (v as u64).is_multiple_of(100)
+}
+
+/// The interval of values the statistic allows, given its qualifier.
+pub fn interval(s: &Statistic) -> (f64, f64) {
+    let v = scaled(s, s.value);
+    let approximate = s.qualifier == Some(Qualifier::Approximate) || s.kind == StatKind::Fraction;
+    if let Some(h) = s.high {
+        return (v, scaled(s, h));
+    }
+    match s.qualifier {
+        Some(Qualifier::LowerBound) => (v, f64::INFINITY),
+        Some(Qualifier::UpperBound) => (f64::NEG_INFINITY, v),
+        _ if approximate => (v * 0.95, v * 1.05),
+        Some(Qualifier::Exact) => (v, v),
+        _ if is_round(v) => (v * 0.98, v * 1.02),
+        _ => (v, v),
+    }
+}
+
+struct Item<'a> {
+    article: usize,
+    stat: &'a Statistic,
+    counted: Counted,
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn describe(a: &ArticleClaims<'_>, s: &Statistic) -> String {
+    let q = match s.qualifier {
+        Some(Qualifier::Approximate) if !s.text.to_lowercase().starts_with("about") => "about ",
+        Some(Qualifier::LowerBound) => "more than ",
+        Some(Qualifier::UpperBound) => "at most ",
+        _ => "",
+    };
+    let mut d = format!("{}{}", q, s.text);
+    match (&s.time, a.date) {
+        (Some(t), _) => d.push_str(&format!(" ({t})")),
+        (None, Some(date)) => d.push_str(&format!(" (published {date})")),
+        _ => {}
+    }
+    format!("{} in {}", d, file_name(a.path))
+}
+
+fn claim_ref(a: &ArticleClaims<'_>, s: &Statistic, shared: bool) -> ClaimRef {
+    ClaimRef {
+        article_id: a.id.to_string(),
+        path: a.path.to_string(),
+        value: s.value,
+        high: s.high,
+        unit: s.unit.clone(),
+        text: s.text.clone(),
+        sentence: s.sentence.clone(),
+        qualifier: s.qualifier,
+        time: s.time.clone(),
+        start: s.start,
+        end: s.end,
+        shared_text: shared,
+    }
+}
+
+fn norm_time(t: &Option<String>) -> Option<String> {
+    t.as_ref().map(|t| words(t).join(" "))
+}
+
+/// Finds conflicts, figures that moved, minor discrepancies and corroborations.
+pub fn compare(
+    articles: &[ArticleClaims<'_>],
+    shared: &SharedText,
+) -> (Vec<Finding>, Vec<Finding>) {
+    // Block by (value class, head).
+    let mut blocks: HashMap<(String, String), Vec<Item<'_>>> = HashMap::new();
+    for (ai, a) in articles.iter().enumerate() {
+        for s in &a.claims.statistics {
+            let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref()) else {
+                continue;
+            };
+            let Some(c) = counted(subject) else { continue };
+            blocks
+                .entry((class, c.head.clone()))
+                .or_default()
+                .push(Item {
+                    article: ai,
+                    stat: s,
+                    counted: c,
+                });
+        }
+    }
+    let mut conflicts = Vec::new();
+    let mut corroborations = Vec::new();
+    let mut keys: Vec<_> = blocks.keys().cloned().collect();
+    keys.sort();
+    for key in keys {
+        let items = &blocks[&key];
+        if items.len() < 2 {
+            continue;
+        }
+        // Connected groups of same-quantity statistics.
+        let mut parent: Vec<usize> = (0..items.len()).collect();
+        fn root(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        for i in 0..items.len() {
+            for j in i + 1..items.len() {
+                if items[i].article != items[j].article
+                    && same_quantity(&items[i].counted, &items[j].counted)
+                {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    if a != b {
+                        parent[a] = b;
+                    }
+                }
+            }
+        }
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..items.len() {
+            let r = root(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+        groups.sort();
+        for g in groups {
+            let arts: std::collections::BTreeSet<usize> =
+                g.iter().map(|&i| items[i].article).collect();
+            if arts.len() < 2 {
+                continue;
+            }
+            judge(
+                articles,
+                shared,
+                items,
+                &g,
+                &mut conflicts,
+                &mut corroborations,
+            );
+        }
+    }
+    (conflicts, corroborations)
+}
+
+/// Splits a group into clusters of compatible values and reports them.
+fn judge(
+    articles: &[ArticleClaims<'_>],
+    shared: &SharedText,
+    items: &[Item<'_>],
+    group: &[usize],
+    conflicts: &mut Vec<Finding>,
+    corroborations: &mut Vec<Finding>,
+) {
+    let mut sorted: Vec<usize> = group.to_vec();
+    sorted.sort_by(|&a, &b| {
+        interval(items[a].stat)
+            .0
+            .total_cmp(&interval(items[b].stat).0)
+    });
+    // Clusters of overlapping intervals.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut reach = f64::NEG_INFINITY;
+    for &i in &sorted {
+        let iv = interval(items[i].stat);
+        match clusters.last_mut() {
+            Some(c) if iv.0 <= reach => {
+                c.push(i);
+                reach = reach.max(iv.1);
+            }
+            _ => {
+                clusters.push(vec![i]);
+                reach = iv.1;
+            }
+        }
+    }
+    let subject = items[group[0]].stat.subject.clone().unwrap_or_default();
+    let is_shared = |i: usize| -> bool {
+        let it = &items[i];
+        let Some(g) = shared.group_at(it.article, it.stat.start) else {
+            return false;
+        };
+        group.iter().any(|&j| {
+            j != i
+                && items[j].article != it.article
+                && shared.group_at(items[j].article, items[j].stat.start) == Some(g)
+        })
+    };
+    // Corroborations: a cluster spanning several articles.
+    for c in &clusters {
+        let arts: std::collections::BTreeSet<usize> = c.iter().map(|&i| items[i].article).collect();
+        if arts.len() < 2 {
+            continue;
+        }
+        let refs: Vec<ClaimRef> = c
+            .iter()
+            .map(|&i| claim_ref(&articles[items[i].article], items[i].stat, is_shared(i)))
+            .collect();
+        let all_shared = refs.iter().all(|r| r.shared_text);
+        let names: Vec<&str> = arts.iter().map(|&a| file_name(articles[a].path)).collect();
+        let explanation = if all_shared {
+            format!(
+                "{} give {} for {}, but in text copied between them: one source, not {}.",
+                names.join(" and "),
+                items[c[0]].stat.text,
+                subject,
+                names.len()
+            )
+        } else {
+            format!(
+                "{} independently give compatible figures for {}: {}.",
+                names.join(" and "),
+                subject,
+                c.iter()
+                    .map(|&i| describe(&articles[items[i].article], items[i].stat))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        corroborations.push(Finding {
+            kind: FindingKind::Corroboration,
+            subject: subject.clone(),
+            explanation,
+            claims: refs,
+        });
+    }
+    if clusters.len() < 2 {
+        return;
+    }
+    // Incompatible values: did the figure move, nearly agree, or conflict?
+    let all: Vec<usize> = clusters.iter().flatten().copied().collect();
+    let times: std::collections::BTreeSet<Option<String>> = all
+        .iter()
+        .map(|&i| norm_time(&items[i].stat.time))
+        .collect();
+    let dates: std::collections::BTreeSet<Option<&str>> = all
+        .iter()
+        .map(|&i| articles[items[i].article].date)
+        .collect();
+    let anchored = all.iter().any(|&i| items[i].stat.time.is_some());
+    let moved = (anchored && times.len() > 1) || (dates.len() > 1 && !dates.contains(&None));
+    let lo = clusters
+        .first()
+        .map(|c| interval(items[c[0]].stat))
+        .unwrap_or((0.0, 0.0));
+    let hi = clusters
+        .last()
+        .map(|c| interval(items[c[0]].stat))
+        .unwrap_or((0.0, 0.0));
+    let gap = if lo.1.is_finite() && hi.0.is_finite() && hi.0 > 0.0 {
+        (hi.0 - lo.1) / hi.0
+    } else {
+        1.0
+    };
+    let approximate = all.iter().any(|&i| {
+        items[i].stat.qualifier == Some(Qualifier::Approximate)
+            || items[i].stat.kind == StatKind::Fraction
+    });
+    let kind = if moved {
+        FindingKind::ChangedOverTime
+    } else if approximate && gap <= 0.12 {
+        FindingKind::MinorDiscrepancy
+    } else {
+        FindingKind::Conflict
+    };
+    let sides: Vec<String> = clusters
+        .iter()
+        .map(|c| describe(&articles[items[c[0]].article], items[c[0]].stat))
+        .collect();
+    let explanation = match kind {
+        FindingKind::ChangedOverTime => format!(
+            "The figure for {} moved: {}; the articles anchor it at different times, so the values differ without contradicting each other.",
+            subject,
+            sides.join(" vs ")
+        ),
+        FindingKind::MinorDiscrepancy => format!(
+            "Close but not equal figures for {}: {}; approximations that nearly agree.",
+            subject,
+            sides.join(" vs ")
+        ),
+        _ => format!(
+            "The figures for {} cannot both hold: {}, with no different dates to explain it.",
+            subject,
+            sides.join(" vs ")
+        ),
+    };
+    let mut refs: Vec<ClaimRef> = all
+        .iter()
+        .map(|&i| claim_ref(&articles[items[i].article], items[i].stat, is_shared(i)))
+        .collect();
+    refs.sort_by(|a, b| a.path.cmp(&b.path).then(a.start.cmp(&b.start)));
+    conflicts.push(Finding {
+        kind,
+        subject,
+        explanation,
+        claims: refs,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_split_into_head_modifiers_and_scope() {
+        let c = counted("police agencies across Florida").unwrap();
+        assert_eq!(c.head, "agency");
+        assert_eq!(c.modifiers, vec!["police"]);
+        assert_eq!(c.scope, vec!["florida"]);
+        let c = counted("287(g) agreements").unwrap();
+        assert_eq!(c.head, "agreement");
+        let d = counted("agreements with local jurisdictions across 40 states").unwrap();
+        assert!(same_quantity(&c, &d));
+        let n = counted("departments nationwide").unwrap();
+        assert!(!same_quantity(
+            &counted("police agencies across Florida").unwrap(),
+            &n
+        ));
+    }
+
+    #[test]
+    fn killed_and_injured_are_different_quantities() {
+        let a = counted("people killed").unwrap();
+        let b = counted("people injured").unwrap();
+        assert!(!same_quantity(&a, &b));
+    }
+
+    #[test]
+    fn scopes_must_agree() {
+        let a = counted("residents of Miami").unwrap();
+        let b = counted("residents of Miami-Dade County").unwrap();
+        assert!(!same_quantity(&a, &b));
+    }
+}
