@@ -6,6 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Bumped whenever extraction changes what it finds, so stored claims are re-extracted.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
 /// Whether a quoted span is somebody's words or a quoted term ("sanctuary cities").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

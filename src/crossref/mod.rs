@@ -12,6 +12,9 @@ use crate::claims::{Claims, Qualifier};
 pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
+/// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
+pub const ANALYSIS_VERSION: u32 = 1;
+
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
 pub struct ArticleClaims<'a> {

@@ -69,12 +69,18 @@ pub enum Progress {
 #[derive(Debug, Serialize, Deserialize)]
 struct IndexMeta {
     version: u32,
+    /// The claim extractor's version: stored claims of another version are stale.
+    #[serde(default)]
+    extractor: u32,
     roots: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredCrossRef {
     opstamp: u64,
+    /// The analysis's version: findings of another version are recomputed.
+    #[serde(default)]
+    analysis: u32,
     crossref: CrossRef,
 }
 
@@ -207,6 +213,13 @@ impl CorpusIndex {
             .and_then(|b| serde_json::from_slice(&b).ok());
         let mut rebuilt = None;
         let opened = match &meta {
+            Some(m) if m.version == SCHEMA_VERSION && m.extractor != claims::EXTRACTOR_VERSION => {
+                rebuilt = Some(
+                    "claim extraction has changed since the index was built; rebuilding it"
+                        .to_string(),
+                );
+                None
+            }
             Some(m) if m.version == SCHEMA_VERSION && tantivy_dir.join("meta.json").exists() => {
                 match Index::open_in_dir(&tantivy_dir) {
                     Ok(index) if index.schema() == schema => Some(index),
@@ -253,6 +266,7 @@ impl CorpusIndex {
                     .with_context(|| format!("creating an index in {}", tantivy_dir.display()))?;
                 let meta = IndexMeta {
                     version: SCHEMA_VERSION,
+                    extractor: claims::EXTRACTOR_VERSION,
                     roots: canonical_roots(roots),
                 };
                 write_atomic(&meta_path, &serde_json::to_vec_pretty(&meta)?)
@@ -535,7 +549,9 @@ impl CorpusIndex {
         let Ok(stored) = serde_json::from_slice::<StoredCrossRef>(&bytes) else {
             return Ok(None);
         };
-        Ok((stored.opstamp == self.opstamp()?).then_some(stored.crossref))
+        let current =
+            stored.opstamp == self.opstamp()? && stored.analysis == crossref::ANALYSIS_VERSION;
+        Ok(current.then_some(stored.crossref))
     }
 
     fn recompute_crossref(&self) -> Result<CrossRef> {
@@ -554,6 +570,7 @@ impl CorpusIndex {
         let crossref = crossref::analyze(&views);
         let stored = StoredCrossRef {
             opstamp: self.opstamp()?,
+            analysis: crossref::ANALYSIS_VERSION,
             crossref,
         };
         let path = self.dir.join("crossref.json");
