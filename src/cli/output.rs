@@ -162,6 +162,7 @@ pub fn claims_json(articles: &[StoredArticle]) -> Value {
                 "date_iso": a.date.as_ref().and_then(|d| d.iso.as_ref()),
                 "date_malformed": a.date.as_ref().map(|d| d.malformed),
                 "body": a.body,
+                "removed": a.removed,
                 "quotes": s.claims.quotes,
                 "statistics": s.claims.statistics,
             })

@@ -96,7 +96,7 @@ fn is_title_case(s: &str) -> bool {
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    caps * 10 >= words.len() * 7
+    caps * 20 >= words.len() * 17
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -192,8 +192,8 @@ fn fingerprint(s: &str) -> String {
 /// A body sentence starts the article proper: a line of several words that ends like a
 /// sentence and is not a headline.
 fn is_body_sentence(line: &str) -> bool {
-    word_count(line) >= 6 && ends_like_sentence(line) && !is_title_case(line)
-        || word_count(line) >= 30
+    let words = word_count(line);
+    words >= 6 && ends_like_sentence(line) && !(words <= 20 && is_title_case(line)) || words >= 30
 }
 
 struct Line {
@@ -247,18 +247,28 @@ pub fn clean_lines(raw: &[&str]) -> Cleaned {
     } else {
         first_body
     };
-    let title_at = lines[..title_zone]
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
-            word_count(&l.text) >= 2
+    // The headline is the first candidate of five words or more (navigation labels such
+    // as "Play Live Radio" are shorter); failing that, the longest candidate.
+    let candidates: Vec<usize> = (0..title_zone)
+        .filter(|&i| {
+            let l = &lines[i].text;
+            word_count(l) >= 2
                 && !matches!(
-                    furniture_reason(&l.text),
+                    furniture_reason(l),
                     Some(r) if r != "all-caps teaser or heading"
                 )
         })
-        .max_by_key(|(i, l)| (word_count(&l.text), std::cmp::Reverse(*i)))
-        .map(|(i, _)| i);
+        .collect();
+    let title_at = candidates
+        .iter()
+        .copied()
+        .find(|&i| word_count(&lines[i].text) >= 5)
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .max_by_key(|&i| (word_count(&lines[i].text), std::cmp::Reverse(i)))
+        });
     if let Some(i) = title_at {
         out.title = Some(lines[i].text.clone());
     }
