@@ -259,6 +259,23 @@ pub fn interval(s: &Statistic) -> (f64, f64) {
     }
 }
 
+/// Counts or sums that differ by more than this factor measure different things (a
+/// month's new applications against all agreements to date), not one quantity reported
+/// differently.
+const MAX_MAGNITUDE_RATIO: f64 = 20.0;
+
+fn same_magnitude(a: &Statistic, b: &Statistic) -> bool {
+    if !matches!(
+        a.kind,
+        StatKind::Count | StatKind::Range | StatKind::Money | StatKind::Measure
+    ) {
+        return true;
+    }
+    let (x, y) = (a.value.abs(), b.value.abs());
+    let (lo, hi) = (x.min(y), x.max(y));
+    lo > 0.0 && hi / lo <= MAX_MAGNITUDE_RATIO
+}
+
 struct Item<'a> {
     article: usize,
     stat: &'a Statistic,
@@ -351,6 +368,7 @@ pub fn compare(
             for j in i + 1..items.len() {
                 if items[i].article != items[j].article
                     && same_quantity(&items[i].counted, &items[j].counted)
+                    && same_magnitude(items[i].stat, items[j].stat)
                 {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     if a != b {

@@ -130,10 +130,16 @@ pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
     let shared = passages::find_shared(articles);
     let (mut conflicts, corroborations) = figures::compare(articles, &shared);
     // The headline findings first: conflicts, then figures that moved, then the rest.
-    conflicts.sort_by_key(|f| match f.kind {
-        FindingKind::Conflict => 0,
-        FindingKind::ChangedOverTime => 1,
-        _ => 2,
+    // Within a kind, findings that span more articles come first.
+    conflicts.sort_by_key(|f| {
+        let kind = match f.kind {
+            FindingKind::Conflict => 0,
+            FindingKind::ChangedOverTime => 1,
+            _ => 2,
+        };
+        let articles: std::collections::HashSet<&str> =
+            f.claims.iter().map(|c| c.path.as_str()).collect();
+        (kind, std::cmp::Reverse(articles.len()))
     });
     let related_quotes = quotes::relate(articles);
     let shared_passages = shared
