@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::numbers::{self, NumWord};
-use super::sentence_stub::sentence_range;
+use super::sentences::sentence_range;
 use super::{Qualifier, StatKind, Statistic};
 
 /// Paragraphs longer than this are cut (at whitespace) into pieces, which bounds the

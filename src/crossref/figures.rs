@@ -8,6 +8,10 @@
 use std::collections::HashMap;
 
 use super::passages::{SharedText, words};
+use super::topics::{TopicVector, cosine};
+
+/// Articles less similar than this (cosine of TF-IDF vectors) are on different stories.
+const MIN_STORY_SIMILARITY: f32 = 0.10;
 use super::{ArticleClaims, ClaimRef, Finding, FindingKind};
 use crate::claims::{Qualifier, StatKind, Statistic};
 
@@ -327,6 +331,7 @@ fn norm_time(t: &Option<String>) -> Option<String> {
 pub fn compare(
     articles: &[ArticleClaims<'_>],
     shared: &SharedText,
+    topics: &[TopicVector],
 ) -> (Vec<Finding>, Vec<Finding>) {
     // Block by (value class, head).
     let mut blocks: HashMap<(String, String), Vec<Item<'_>>> = HashMap::new();
@@ -369,6 +374,8 @@ pub fn compare(
                 if items[i].article != items[j].article
                     && same_quantity(&items[i].counted, &items[j].counted)
                     && same_magnitude(items[i].stat, items[j].stat)
+                    && cosine(&topics[items[i].article], &topics[items[j].article])
+                        >= MIN_STORY_SIMILARITY
                 {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     if a != b {

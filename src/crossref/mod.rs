@@ -4,6 +4,7 @@
 mod figures;
 mod passages;
 mod quotes;
+mod topics;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,7 @@ pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -128,7 +129,8 @@ const PASSAGE_CHARS: usize = 600;
 /// Puts each article's claims beside the others'.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
     let shared = passages::find_shared(articles);
-    let (mut conflicts, corroborations) = figures::compare(articles, &shared);
+    let topics = topics::vectors(articles);
+    let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics);
     // The headline findings first: conflicts, then figures that moved, then the rest.
     // Within a kind, findings that span more articles come first.
     conflicts.sort_by_key(|f| {
@@ -171,6 +173,39 @@ pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[ignore]
+    fn print_seed_topic_similarity() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        let arts: Vec<_> = names
+            .iter()
+            .map(|p| crate::corpus::parse_article("x", &std::fs::read_to_string(p).unwrap()))
+            .collect();
+        let claims = Claims::default();
+        let views: Vec<ArticleClaims<'_>> = arts
+            .iter()
+            .map(|a| ArticleClaims {
+                id: "x",
+                path: "x",
+                title: None,
+                date: None,
+                body: &a.body,
+                claims: &claims,
+            })
+            .collect();
+        let v = super::topics::vectors(&views);
+        for i in 0..v.len() {
+            for j in i + 1..v.len() {
+                println!("{i} {j} {:.3}", super::topics::cosine(&v[i], &v[j]));
+            }
+        }
+    }
+
     use super::*;
     use crate::claims::{Quote, QuoteKind, StatKind, Statistic};
 
@@ -219,7 +254,33 @@ mod tests {
         dates: Vec<Option<&'static str>>,
     }
 
+    /// Sentences on one story, in different words, so the fixture articles read as one
+    /// story without sharing copied text.
+    const STORY: [&str; 4] = [
+        "Sheriffs, immigration agents and deportation officers met protesters in Florida.",
+        "Protesters in Florida confronted deportation officers, sheriffs and immigration agents.",
+        "Florida immigration agents, sheriffs and protesters argued over deportation officers.",
+        "Deportation officers and Florida sheriffs told protesters that immigration agents would stay.",
+    ];
+
     impl Fixture {
+        fn new(
+            bodies: Vec<String>,
+            claims: Vec<Claims>,
+            dates: Vec<Option<&'static str>>,
+        ) -> Fixture {
+            let bodies = bodies
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| format!("{b}\n\n{}", STORY[i]))
+                .collect();
+            Fixture {
+                bodies,
+                claims,
+                dates,
+            }
+        }
+
         fn views(&self) -> Vec<ArticleClaims<'_>> {
             (0..self.bodies.len())
                 .map(|i| ArticleClaims {
@@ -267,8 +328,9 @@ mod tests {
             None,
             Some("As of Dec. 23"),
         );
-        Fixture {
-            claims: vec![
+        Fixture::new(
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![
                 Claims {
                     quotes: vec![],
                     statistics: vec![sa],
@@ -282,9 +344,8 @@ mod tests {
                     statistics: vec![sc],
                 },
             ],
-            bodies: vec![a, b, c],
-            dates: vec![None, None, None],
-        }
+            vec![None, None, None],
+        )
     }
 
     #[test]
@@ -324,8 +385,9 @@ mod tests {
     fn bounds_that_can_both_hold_do_not_conflict() {
         let a = "Police in more than 1,250 departments nationwide take part.".to_string();
         let b = "ICE has 1,255 departments nationwide taking part.".to_string();
-        let f = Fixture {
-            claims: vec![
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![
                 Claims {
                     quotes: vec![],
                     statistics: vec![stat(
@@ -351,9 +413,8 @@ mod tests {
                     )],
                 },
             ],
-            bodies: vec![a, b],
-            dates: vec![None, None],
-        };
+            vec![None, None],
+        );
         let r = analyze(&f.views());
         assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
         assert_eq!(r.corroborations.len(), 1);
@@ -365,8 +426,9 @@ mod tests {
         let a = "Sheriff's offices in all 67 counties signed.".to_string();
         let b = "Some 67% of the counties are rural.".to_string();
         let c = "Sheriff's offices in all 60 counties signed.".to_string();
-        let f = Fixture {
-            claims: vec![
+        let f = Fixture::new(
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![
                 Claims {
                     quotes: vec![],
                     statistics: vec![stat(
@@ -404,9 +466,8 @@ mod tests {
                     )],
                 },
             ],
-            bodies: vec![a, b, c],
-            dates: vec![None, None, None],
-        };
+            vec![None, None, None],
+        );
         let r = analyze(&f.views());
         assert_eq!(r.conflicts.len(), 1);
         assert!(r.conflicts[0].claims.iter().all(|c| c.unit.is_none()));
@@ -426,8 +487,9 @@ mod tests {
             None,
         );
         half.unit = None;
-        let f = Fixture {
-            claims: vec![
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![
                 Claims {
                     quotes: vec![],
                     statistics: vec![half],
@@ -445,9 +507,8 @@ mod tests {
                     )],
                 },
             ],
-            bodies: vec![a, b],
-            dates: vec![None, None],
-        };
+            vec![None, None],
+        );
         let r = analyze(&f.views());
         assert_eq!(r.conflicts.len(), 1, "{:#?}", r);
         assert_eq!(r.conflicts[0].kind, FindingKind::MinorDiscrepancy);
@@ -457,8 +518,9 @@ mod tests {
     fn different_publication_dates_mean_the_figure_moved() {
         let a = "The storm has killed 12 people in the region.".to_string();
         let b = "The storm has killed 30 people in the region.".to_string();
-        let f = Fixture {
-            claims: vec![
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![
                 Claims {
                     quotes: vec![],
                     statistics: vec![stat(
@@ -484,9 +546,8 @@ mod tests {
                     )],
                 },
             ],
-            bodies: vec![a, b],
-            dates: vec![Some("2024-01-01"), Some("2024-01-03")],
-        };
+            vec![Some("2024-01-01"), Some("2024-01-03")],
+        );
         let r = analyze(&f.views());
         assert_eq!(r.conflicts[0].kind, FindingKind::ChangedOverTime);
         assert!(r.conflicts[0].explanation.contains("published 2024-01-03"));
@@ -497,8 +558,9 @@ mod tests {
         let a = "“Taxpayers should also not be forced to foot the bill for these hostile practices,” Petit added.".to_string();
         let b = "“Taxpayers should not foot the bill for these hostile enforcement practices,” said Tessa Petit.".to_string();
         let c = "“Taxpayers should not foot the bill for these hostile enforcement practices,” said Tessa Petit.".to_string();
-        let f = Fixture {
-            claims: vec![
+        let f = Fixture::new(
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![
                 Claims {
                     quotes: vec![quote(
                         &a,
@@ -524,9 +586,8 @@ mod tests {
                     statistics: vec![],
                 },
             ],
-            bodies: vec![a, b, c],
-            dates: vec![None, None, None],
-        };
+            vec![None, None, None],
+        );
         let r = analyze(&f.views());
         let kinds: Vec<RelatedKind> = r.related_quotes.iter().map(|q| q.kind).collect();
         assert_eq!(

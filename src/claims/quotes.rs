@@ -1,0 +1,708 @@
+//! Quotations and their speakers: the public entry point `extract_quotes`.
+//!
+//! Pipeline, each step linear in the body:
+//! 1. `marks` finds the quoted spans (per paragraph, multi-paragraph quotes linked);
+//! 2. `sentences` splits the body; sentences joined by a quote form one *group*, the unit
+//!    in which a cue is looked for;
+//! 3. groups are walked in order. Each is tokenised with quotes collapsed, its capitalised
+//!    names are remembered (for resolving a later "Jackson said"), and each quote gets the
+//!    cue of its own sentence (`speakers`), or else is continued from the previous quote or
+//!    cue sentence (split quotes, `X said:` lead-ins, quote-only paragraphs);
+//! 4. multi-paragraph quotations share the speaker any of their parts names, and bare
+//!    surnames are expanded to the full name introduced in the article.
+
+use super::lexicon::{Pronoun, is_cue_verb};
+use super::marks::find_spans;
+use super::sentences::{sentence_index, sentence_ranges};
+use super::speakers::{Attribution, Ctx, Kind, NpKind, Tok, strip_possessive, tokenize};
+use super::{Quote, QuoteKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Bytes of context kept on each side of a quote when its sentence is very long.
+const SENTENCE_WINDOW: usize = 1000;
+
+/// A speaker found in the text: byte ranges into the body.
+#[derive(Debug, Clone)]
+struct Spk {
+    name: Range<usize>,
+    role: Option<Range<usize>>,
+    /// A bare surname, to expand from earlier mentions.
+    single: bool,
+    person: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: QuoteKind,
+    spk: Option<Spk>,
+    cue: Option<Range<usize>>,
+    /// The speaker comes from the quote's own sentence.
+    explicit: bool,
+    group: usize,
+    para: usize,
+}
+
+/// A cue sentence without a quote, remembered for a quote that follows it.
+#[derive(Debug, Clone)]
+struct CueSentence {
+    spk: Option<Spk>,
+    cue: Range<usize>,
+    group: usize,
+    para: usize,
+}
+
+#[derive(Default)]
+struct State {
+    last_person: Option<Spk>,
+    last_group: Option<Spk>,
+}
+
+/// All quotations and quoted terms of `body`, in text order. Never panics; linear time.
+pub fn extract_quotes(body: &str) -> Vec<Quote> {
+    let (spans, paras) = find_spans(body);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let sents = sentence_ranges(body);
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    // Sentence index of each span's opening and closing mark.
+    let span_sents: Vec<(usize, usize)> = spans
+        .iter()
+        .map(|s| {
+            let a = sentence_index(&sents, s.open).unwrap_or(0);
+            let b = sentence_index(&sents, s.close_end.saturating_sub(1)).unwrap_or(a);
+            (a, b.max(a))
+        })
+        .collect();
+
+    let mut drafts: Vec<Option<Draft>> = vec![None; spans.len()];
+    let mut names: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
+    let mut name_buf = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut qs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut sent_starts: Vec<usize> = Vec::new();
+    let mut state = State::default();
+    let mut last_quote: Option<usize> = None;
+    let mut last_cue: Option<CueSentence> = None;
+
+    let mut para_of = 0usize;
+    let mut prev_group_para = usize::MAX;
+    let mut si = 0;
+    let mut sp = 0;
+    let mut gi = 0;
+    while si < sents.len() {
+        // Grow the group while a quote opened in it closes in a later sentence.
+        let mut last = si;
+        let sp0 = sp;
+        while sp < spans.len() && span_sents[sp].0 <= last {
+            last = last.max(span_sents[sp].1);
+            sp += 1;
+        }
+        // "“Why …?” Vitter demanded." — the splitter ends the sentence at `?”`; a short
+        // cue sentence right after a closing mark belongs with the quote.
+        while last + 1 < sents.len() && sp > sp0 {
+            let next = &sents[last + 1];
+            let same_para = !body[sents[last].end..next.start].contains('\n');
+            let ends_quote = spans[sp - 1].close_end + 1 >= sents[last].end;
+            let next_quote = spans.get(sp).is_some_and(|s| s.open < next.end);
+            let t = &body[next.clone()];
+            if !same_para || !ends_quote || next_quote || t.len() > 80 {
+                break;
+            }
+            if !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
+                break;
+            }
+            last += 1;
+        }
+        let (a, mut b) = (sents[si].start, sents[last].end);
+        while para_of + 1 < paras.len() && paras[para_of].1 < a {
+            para_of += 1;
+        }
+        let para = para_of;
+        let first_in_para = prev_group_para != para;
+        prev_group_para = para;
+        qs.clear();
+        for (k, s) in spans.iter().enumerate().take(sp).skip(sp0) {
+            qs.push((k, s.open, s.close_end));
+            b = b.max(s.close_end);
+        }
+        tokenize(body, a, b, &qs, &mut toks);
+        sent_starts.clear();
+        sent_starts.extend(sents[si..=last].iter().map(|r| r.start));
+        let ctx = Ctx {
+            body,
+            toks: &toks,
+            sent_starts: &sent_starts,
+        };
+        name_buf.clear();
+        ctx.names(&mut name_buf);
+        for (full, last_name) in name_buf.drain(..) {
+            names.entry(&body[last_name]).or_default().push(full);
+        }
+
+        let mut had_quote = false;
+        for (ti, t) in toks.iter().enumerate() {
+            let Kind::Quote(id) = t.kind else { continue };
+            let span = &spans[id];
+            let attr = ctx.attribute(ti);
+            let adjacent = attr.as_ref().is_some_and(|a| a.adjacent);
+            if !adjacent && word_count(&body[span.start..span.end], 4) <= 3 {
+                drafts[id] = Some(Draft {
+                    kind: QuoteKind::Term,
+                    spk: None,
+                    cue: None,
+                    explicit: false,
+                    group: gi,
+                    para,
+                });
+                continue;
+            }
+            had_quote = true;
+            let mut d = Draft {
+                kind: QuoteKind::Quote,
+                spk: None,
+                cue: None,
+                explicit: false,
+                group: gi,
+                para,
+            };
+            // "X scolded him: “…,” she said": a pronoun goes to the name that opens the
+            // quote's own sentence before falling back to the latest speaker.
+            let attr = attr.map(|mut a| {
+                if a.np.kind == NpKind::Pronoun(Pronoun::Person)
+                    && ti > 0
+                    && let Some(np) = ctx.lead_subject(ti)
+                {
+                    a.np = np;
+                }
+                a
+            });
+            if let Some(a) = &attr
+                && let Some(spk) = resolve(a, &state)
+            {
+                d.spk = Some(spk);
+                d.cue = Some(a.cue.clone());
+                d.explicit = true;
+                remember(&mut state, a, d.spk.as_ref());
+            }
+            if !d.explicit {
+                // Only a quote that opens its paragraph continues across paragraphs.
+                let opens_para = span.open == paras[para].0;
+                continue_from(
+                    &mut d,
+                    &drafts,
+                    last_quote,
+                    last_cue.as_ref(),
+                    first_in_para && opens_para,
+                );
+            }
+            drafts[id] = Some(d);
+            last_quote = Some(id);
+        }
+        if !had_quote {
+            // A reporting sentence without a quote: remember its speaker for pronouns and
+            // for a quotation that follows ("Caddell continued:" / "X said the …").
+            for v in 0..ctx.len() {
+                if !ctx.is_cue_at(v) {
+                    continue;
+                }
+                if let Some(a) = ctx.subject_of(v) {
+                    let spk = resolve(&a, &state);
+                    remember(&mut state, &a, spk.as_ref());
+                    if spk.is_some() || ctx.ends_with_colon() {
+                        last_cue = Some(CueSentence {
+                            spk,
+                            cue: a.cue.clone(),
+                            group: gi,
+                            para,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+        si = last + 1;
+        gi += 1;
+    }
+
+    // Multi-paragraph quotations: a speaker named in any part holds for all parts.
+    let mut i = 0;
+    while i < spans.len() {
+        let mut j = i;
+        while j + 1 < spans.len() && spans[j].cont_next && spans[j + 1].cont_prev {
+            j += 1;
+        }
+        if j > i {
+            let named = (i..=j)
+                .filter_map(|k| drafts[k].as_ref())
+                .find(|d| d.explicit && d.spk.is_some())
+                .map(|d| (d.spk.clone(), d.cue.clone()));
+            if let Some((spk, cue)) = named {
+                for d in drafts[i..=j].iter_mut().flatten() {
+                    if !d.explicit && d.kind == QuoteKind::Quote {
+                        d.spk = spk.clone();
+                        d.cue = cue.clone();
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+
+    let mut out = Vec::with_capacity(spans.len());
+    for (k, span) in spans.iter().enumerate() {
+        let Some(d) = drafts[k].take() else { continue };
+        let (sa, sb) = span_sents[k];
+        // A sentence without terminators can be megabytes long (and shared by many
+        // quotes): keep at most a window around the quote.
+        let mut from = sents[sa]
+            .start
+            .min(span.open)
+            .max(span.open.saturating_sub(SENTENCE_WINDOW));
+        let mut to = sents[sb]
+            .end
+            .max(span.close_end)
+            .min(span.close_end + SENTENCE_WINDOW);
+        while !body.is_char_boundary(from) {
+            from -= 1;
+        }
+        while to < body.len() && !body.is_char_boundary(to) {
+            to += 1;
+        }
+        let sentence = body.get(from..to.min(body.len())).unwrap_or("").to_string();
+        let (speaker, role) = match &d.spk {
+            Some(s) => {
+                let name = if s.single {
+                    expand(body, s, &names)
+                } else {
+                    s.name.clone()
+                };
+                (
+                    Some(clean(&body[name])),
+                    s.role.as_ref().map(|r| clean(&body[r.clone()])),
+                )
+            }
+            None => (None, None),
+        };
+        out.push(Quote {
+            text: body[span.start..span.end].to_string(),
+            speaker: speaker.filter(|s| !s.is_empty()),
+            role: role.filter(|s| !s.is_empty()),
+            cue: d.cue.map(|c| body[c].to_string()),
+            kind: d.kind,
+            start: span.start,
+            end: span.end,
+            sentence,
+        });
+    }
+    out
+}
+
+/// Turn an attribution into a speaker; pronouns take the latest fitting speaker.
+fn resolve(a: &Attribution, state: &State) -> Option<Spk> {
+    match a.np.kind {
+        NpKind::Pronoun(Pronoun::Person) => state.last_person.clone(),
+        NpKind::Pronoun(Pronoun::Group) => state.last_group.clone(),
+        NpKind::Pronoun(Pronoun::Speaker) => None,
+        NpKind::Person { single } => Some(Spk {
+            name: a.np.name.clone(),
+            role: a.np.role.clone(),
+            single,
+            person: true,
+        }),
+        NpKind::Group => Some(Spk {
+            name: a.np.name.clone(),
+            role: a.np.role.clone(),
+            single: false,
+            person: false,
+        }),
+    }
+}
+
+fn remember(state: &mut State, a: &Attribution, spk: Option<&Spk>) {
+    if matches!(a.np.kind, NpKind::Pronoun(_)) {
+        return;
+    }
+    if let Some(s) = spk {
+        if s.person {
+            state.last_person = Some(s.clone());
+        } else {
+            state.last_group = Some(s.clone());
+        }
+    }
+}
+
+/// A quote with no cue of its own continues the latest quote of the same paragraph or the
+/// latest cue sentence nearby; at the start of a paragraph, the previous paragraph's quote
+/// or cue sentence.
+fn continue_from(
+    d: &mut Draft,
+    drafts: &[Option<Draft>],
+    last_quote: Option<usize>,
+    last_cue: Option<&CueSentence>,
+    first_in_para: bool,
+) {
+    let lq = last_quote.and_then(|i| drafts[i].as_ref());
+    let q_ok =
+        lq.filter(|q| q.para == d.para || (first_in_para && d.para > 0 && q.para + 1 == d.para));
+    let c_ok = last_cue.filter(|c| {
+        (c.para == d.para && d.group - c.group <= 2)
+            || (first_in_para && c.para + 1 == d.para && c.group + 1 == d.group)
+    });
+    match (q_ok, c_ok) {
+        (Some(q), Some(c)) if c.group > q.group => {
+            d.spk = c.spk.clone();
+            d.cue = Some(c.cue.clone());
+        }
+        (Some(q), _) => {
+            d.spk = q.spk.clone();
+            d.cue = q.cue.clone();
+        }
+        (None, Some(c)) => {
+            d.spk = c.spk.clone();
+            d.cue = Some(c.cue.clone());
+        }
+        (None, None) => {}
+    }
+}
+
+/// A bare surname becomes the nearest earlier full name ending in it (else the first later
+/// one); unknown surnames stay as written.
+fn expand(body: &str, s: &Spk, names: &HashMap<&str, Vec<Range<usize>>>) -> Range<usize> {
+    let key = strip_possessive(&body[s.name.clone()]);
+    let Some(list) = names.get(key) else {
+        return s.name.clone();
+    };
+    // Lists are filled in text order, so they are sorted by start.
+    let i = list.partition_point(|r| r.start < s.name.start);
+    let pick = if i > 0 { list.get(i - 1) } else { list.first() };
+    pick.cloned().unwrap_or_else(|| s.name.clone())
+}
+
+/// Trim spaces and dangling punctuation from a name or role as written.
+fn clean(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'))
+        .to_string()
+}
+
+/// Number of words in `s`, counting no further than `cap`.
+fn word_count(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = w || (in_word && matches!(c, '\'' | '’' | '-'));
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(paras: &[&str]) -> String {
+        paras.join("\n\n")
+    }
+
+    /// (text prefix, speaker, kind) for every quote; checks offsets on the way.
+    fn run(b: &str) -> Vec<Quote> {
+        let qs = extract_quotes(b);
+        for q in &qs {
+            assert!(b.is_char_boundary(q.start) && b.is_char_boundary(q.end));
+            assert_eq!(&b[q.start..q.end], q.text);
+            assert!(q.sentence.contains(&q.text), "{q:?}");
+        }
+        qs
+    }
+
+    fn speaker_of<'a>(qs: &'a [Quote], prefix: &str) -> Option<&'a str> {
+        let q = qs
+            .iter()
+            .find(|q| q.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no quote {prefix:?} in {qs:#?}"));
+        q.speaker.as_deref()
+    }
+
+    fn kind_of(qs: &[Quote], prefix: &str) -> QuoteKind {
+        qs.iter()
+            .find(|q| q.text.starts_with(prefix))
+            .map(|q| q.kind)
+            .unwrap_or_else(|| panic!("no quote {prefix:?}"))
+    }
+
+    const SEED0: &[&str] = &[
+        "The organizers said they delivered a letter — signed by over 12,000 “faith leaders and people of faith from across the country” — asking sheriffs to “stop enabling Trump’s deportation agenda.”",
+        "“Law enforcement officials need to prioritize their duty to protect and serve residents,” said Tessa Petit, Executive Director of the Florida Immigrant Coalition, in a statement. “People across the country should be able to feel safe and trust when calling police to report a crime; they shouldn’t be worried that they will be asked their immigration status.”",
+        "“Taxpayers should also not be forced to foot the bill for these hostile and unnecessary immigration enforcement practices that will inevitably lead to civil lawsuits, costing taxpayers even more money,” Petit added.",
+    ];
+
+    #[test]
+    fn seed_000_petit_and_organizers() {
+        let b = body(SEED0);
+        let qs = run(&b);
+        assert_eq!(
+            speaker_of(&qs, "Law enforcement officials"),
+            Some("Tessa Petit")
+        );
+        assert_eq!(
+            speaker_of(&qs, "People across the country"),
+            Some("Tessa Petit")
+        );
+        assert_eq!(speaker_of(&qs, "Taxpayers should"), Some("Tessa Petit"));
+        assert_eq!(speaker_of(&qs, "stop enabling"), Some("The organizers"));
+        let q = qs
+            .iter()
+            .find(|q| q.text.starts_with("Law enforcement"))
+            .unwrap();
+        assert_eq!(
+            q.role.as_deref(),
+            Some("Executive Director of the Florida Immigrant Coalition")
+        );
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    const SEED1: &[&str] = &[
+        "Bacardi Jackson, executive director of the ACLU of Florida, said the city of Miami is not required by state law to participate in the 287(g) program because it does not manage a detention facility.",
+        "Jackson said the “287(g) agreements don’t make us safer—they create disorder under the illusion of security.”",
+        "“These programs have a well-documented history of racial profiling, civil rights violations, and costly litigation,” said Jackson.",
+        "“Miami residents deserve to take their children to school, shop for groceries, and commute to work without fearing that a routine day will end in detention,” Jackson said, noting half the city’s population are immigrants. “We deserve safety, not suspicion—dignity, not discrimination.\"",
+        "Deputizing local police to carry out federal immigration duties, says the ACLU and immigrant advocates, would be expensive, draw legal challenges in court and “undermine the public trust essential to building community safety.”",
+        "“City of Miami officials need to prioritize their fiduciary duty to protect the financial interests and well-being of residents, and taxpayers should not foot the bill for these hostile enforcement practices that will inevitably lead to lawsuits, costing taxpayers even more money,” said Tessa Petit, Executive Director of the Florida Immigrant Coalition.",
+        "“The proposed 287(g) agreement is a reckless betrayal of the very people the City of Miami is supposed to protect,” said Paul Christian Namphy, Director of Policy and Lead Organizer at the Family Action Network Movement (FANM).",
+        "“Miami is a city of immigrants. We cannot allow fear, profiling, and political games to replace compassion, justice, and common sense,” Namphy said. “This contract must be rejected.”",
+    ];
+
+    #[test]
+    fn seed_001_jackson_petit_namphy() {
+        let b = body(SEED1);
+        let qs = run(&b);
+        for p in [
+            "287(g) agreements",
+            "These programs",
+            "Miami residents",
+            "We deserve safety",
+        ] {
+            assert_eq!(speaker_of(&qs, p), Some("Bacardi Jackson"), "{p}");
+        }
+        assert_eq!(
+            speaker_of(&qs, "City of Miami officials"),
+            Some("Tessa Petit")
+        );
+        for p in ["The proposed 287(g)", "Miami is a city", "This contract"] {
+            assert_eq!(speaker_of(&qs, p), Some("Paul Christian Namphy"), "{p}");
+        }
+        assert!(speaker_of(&qs, "undermine the public").is_some_and(|s| s.contains("ACLU")));
+    }
+
+    #[test]
+    fn seed_002_mcbride_and_sanctuary_term() {
+        let b = body(&[
+            "However, Democrats have said they are concerned the cooperation is hurting local policing operations. Rep. Sarah McBride (D-DE) said the 287(g) program has led to more racial profiling by local police.",
+            "“For too long, the 287(g) program has drained local resources, fueled racial profiling, and made communities less safe — and it’s time we end it,” McBride said in a statement. “The PROTECT Immigration Act makes clear that immigration enforcement belongs with trained federal authorities.”",
+            "Given that “sanctuary” cities and states will not cooperate with ICE, ICE is more active in communities.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "For too long"), Some("Sarah McBride"));
+        assert_eq!(speaker_of(&qs, "The PROTECT"), Some("Sarah McBride"));
+        assert_eq!(kind_of(&qs, "sanctuary"), QuoteKind::Term);
+        assert_eq!(speaker_of(&qs, "sanctuary"), None);
+    }
+
+    #[test]
+    fn seed_004_task_force_guido_and_terms() {
+        let b = body(&[
+            "“Our immigration problem is a national problem deserving of a national approach,” the Law Enforcement Immigration Task Force, a coalition of senior law enforcement officials, wrote. “And we urge Congress to lead the way in working toward taking the necessary steps.”",
+            "“[But] in doing so, we hope that this committee will avoid taking actions that could harm community trust,” they continued.",
+            "In their letter, current and former police chiefs asserted that forcing such “problematic tasks” like deportation on state and local police agencies could undercut “the delicate federal balance and harm locally based, community-oriented policing.”",
+            "“We’re aware of President Trump’s executive orders as they relate to immigration and securing the homeland,” Michelle Guido of the OPD said. “These new executive orders are complex, and we are working with our legal team to review them. ”",
+            "The president also warned that he would go after “sanctuary cities,” cities that provide certain protections to undocumented immigrants, by halting their federal funding.",
+            "In the letter, members of the task force argued that there is no set definition to determine “sanctuary jurisdictions” and that cutting funds would not help.",
+            "“We urge [Congress] to be mindful of the current state of the law and the needs of local law enforcement,” the letter concluded.",
+        ]);
+        let qs = run(&b);
+        let tf = "the Law Enforcement Immigration Task Force";
+        assert_eq!(speaker_of(&qs, "Our immigration problem"), Some(tf));
+        assert_eq!(speaker_of(&qs, "And we urge"), Some(tf));
+        assert_eq!(speaker_of(&qs, "[But] in doing so"), Some(tf));
+        assert!(
+            matches!(speaker_of(&qs, "We urge [Congress]"), Some(s) if s == tf || s == "the letter")
+        );
+        assert_eq!(speaker_of(&qs, "We’re aware"), Some("Michelle Guido"));
+        assert_eq!(
+            speaker_of(&qs, "These new executive"),
+            Some("Michelle Guido")
+        );
+        for t in [
+            "sanctuary cities,",
+            "sanctuary jurisdictions",
+            "problematic tasks",
+        ] {
+            assert_eq!(kind_of(&qs, t), QuoteKind::Term, "{t}");
+        }
+    }
+
+    #[test]
+    fn split_quote_and_quote_only_paragraph_continue_speaker() {
+        let b = body(&[
+            "“The first half of what I think,” said Ann Lee, a city councilwoman. “And the second half.”",
+            "“A whole paragraph that is only a quotation goes on.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "The first half"), Some("Ann Lee"));
+        assert_eq!(speaker_of(&qs, "And the second"), Some("Ann Lee"));
+        assert_eq!(speaker_of(&qs, "A whole paragraph"), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_takes_speaker_from_last_part() {
+        let b = body(&[
+            "Bob Stone runs the depot.",
+            "“We opened the depot in the spring and hired forty people from town",
+            "“Now we plan to double that by next year,” Stone said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(speaker_of(&qs, "We opened"), Some("Bob Stone"));
+        assert_eq!(speaker_of(&qs, "Now we plan"), Some("Bob Stone"));
+    }
+
+    #[test]
+    fn colon_lead_in_and_cue_two_sentences_away() {
+        let b = body(&[
+            "Mayor Jo Park spoke to the crowd. Park told reporters:",
+            "“We will rebuild every school that the storm took from us.”",
+            "Sam Reed, the union chief, said the deal was fair. He repeated it twice. “Nobody here lost a single job in the whole process,” the statement read on.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "We will rebuild"), Some("Jo Park"));
+        assert_eq!(speaker_of(&qs, "Nobody here"), Some("Sam Reed"));
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_earlier_names() {
+        let b = body(&[
+            "Maria Gomez, a nurse, said the ward was full.",
+            "“We had to turn away people who needed us badly,” she said.",
+            "“It is the worst winter I can remember here,” Ms. Gomez added.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "We had to"), Some("Maria Gomez"));
+        assert_eq!(speaker_of(&qs, "It is the worst"), Some("Maria Gomez"));
+    }
+
+    #[test]
+    fn according_to_and_representative_with_apposition() {
+        let b = body(&[
+            "According to the county report, the roads were “never designed for this much heavy traffic.”",
+            "“This bill will not pass the House this year,” Representative Maxine Waters, a California Democrat, said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "never designed"), Some("the county report"));
+        let q = qs.iter().find(|q| q.text.starts_with("This bill")).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Maxine Waters"));
+        assert_eq!(q.role.as_deref(), Some("a California Democrat"));
+    }
+
+    #[test]
+    fn quote_marks_variants_and_apostrophes() {
+        let b = body(&[
+            "``We are ready for the vote tomorrow,'' the senator said of Texas' plan in the ’90s.",
+            "''It was a long night for all of us,'' she said, and \"we need sleep before the next one\" was her plea.",
+            "“Mismatched marks still make one quotation here,\" he said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "We are ready"), Some("the senator"));
+        assert_eq!(kind_of(&qs, "It was a long night"), QuoteKind::Quote);
+        assert!(qs.iter().any(|q| q.text.starts_with("Mismatched marks")));
+        assert!(qs.iter().all(|q| !q.text.contains("Texas")));
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_in_outer_quote() {
+        let b = "“You say you ‘accept responsibility,’ and that is not enough for anyone,” Jeff Merkley said.";
+        let qs = run(b);
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].text.contains("‘accept responsibility,’"));
+        assert_eq!(qs[0].speaker.as_deref(), Some("Jeff Merkley"));
+    }
+
+    #[test]
+    fn quote_at_very_start_and_end_of_body() {
+        let b = "“Starting the story with a quote is common enough,” Lee said. Then Lee said: “And ending it with one too.”";
+        let qs = run(b);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].start, "“".len());
+        assert_eq!(qs[1].end, b.len() - "”".len());
+        assert_eq!(qs[1].speaker.as_deref(), Some("Lee"));
+    }
+
+    #[test]
+    fn unclosed_mark_is_capped_at_paragraph() {
+        let b = body(&[
+            "“This quote is never closed and goes on, the mayor said.",
+            "A plain paragraph that must not be swallowed by the quote.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(qs.len(), 1);
+        assert!(!qs[0].text.contains("plain paragraph"));
+    }
+
+    #[test]
+    fn headline_single_quote_at_paragraph_start() {
+        let qs = run(
+            "'Dignity, not discrimination for all of us': Advocates urge Miami to reject the pact",
+        );
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].text, "Dignity, not discrimination for all of us");
+    }
+
+    #[test]
+    fn byline_dash_attribution() {
+        let qs = run("“The most unqualified child to ever run for president.” ― Francisco Herrero");
+        assert_eq!(qs[0].speaker.as_deref(), Some("Francisco Herrero"));
+    }
+
+    #[test]
+    fn no_speaker_rather_than_a_wrong_one() {
+        let qs =
+            run("The sign on the door read “closed until further notice for repairs” all week.");
+        assert_eq!(qs[0].speaker, None);
+    }
+
+    #[test]
+    fn pathological_inputs_stay_fast_and_safe() {
+        use std::time::Instant;
+        let t = Instant::now();
+        let long_line = "He said “a b c d e f, ".repeat(500_000); // ~11 MB, one paragraph
+        let _ = extract_quotes(&long_line);
+        let paras = vec!["“unclosed quote in this paragraph, said Smith"; 10_000].join("\n\n");
+        let qs = extract_quotes(&paras);
+        assert_eq!(qs.len(), 10_000);
+        let noise = "\"''``“”‘’'\n\n. . . ? ! ” “ \" ".repeat(20_000);
+        let _ = extract_quotes(&noise);
+        for s in [
+            "",
+            "“",
+            "”",
+            "\"",
+            "''",
+            "``",
+            "‘",
+            "“”",
+            "\n\n“\n\n",
+            "é“é”é",
+        ] {
+            let _ = run(s);
+        }
+        assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    }
+}
