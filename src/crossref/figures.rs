@@ -144,13 +144,29 @@ pub struct Counted {
     pub modifiers: Vec<String>,
     /// Place names and scope words ("florida", "nationwide", "miami-dade").
     pub scope: Vec<String>,
+    /// Content words of a clause that restricts the head ("who own MP3 players").
+    pub clause: Vec<String>,
 }
+
+/// Heads that name no countable thing of their own: changes, totals, units of time.
+const GENERIC_HEADS: &[&str] = &[
+    "higher", "lower", "drop", "fall", "rise", "increase", "decrease", "growth", "gain", "jump",
+    "figure", "total", "number", "amount", "level", "time", "year", "month", "week", "day", "hour",
+    "minute", "second", "point", "percent", "cent", "one", "it", "them", "him", "her", "this",
+    "that", "more", "less", "most", "much", "many", "other", "rest", "half", "part", "lot", "few",
+    "up", "down", "ago", "earlier", "later", "before", "after", "again",
+];
+
+/// Words that open a restrictive clause after the head.
+const CLAUSE_OPENERS: &[&str] = &["who", "that", "which", "whose", "where"];
 
 /// Splits a subject into head, modifiers and scope.
 pub fn counted(subject: &str) -> Option<Counted> {
     let mut head_words: Vec<String> = Vec::new();
     let mut scope: Vec<String> = Vec::new();
+    let mut clause: Vec<String> = Vec::new();
     let mut in_head = true;
+    let mut in_clause = false;
     for raw in subject.split_whitespace() {
         let token =
             raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '(' && c != ')');
@@ -167,7 +183,21 @@ pub fn counted(subject: &str) -> Option<Counted> {
         // A preposition, or a participle after the head ("residents being foreign-born",
         // "voters identifying as…"), ends the head phrase.
         let participle = !head_words.is_empty() && lower.ends_with("ing") && lower.len() > 5;
-        if PREPOSITIONS.contains(&lower.as_str()) || lower == "being" || participle {
+        if in_clause {
+            if !STOP.contains(&lower.as_str()) && lower.len() > 2 {
+                clause.push(singular(&lower));
+            }
+            continue;
+        }
+        if !head_words.is_empty() && (CLAUSE_OPENERS.contains(&lower.as_str()) || participle) {
+            in_head = false;
+            in_clause = true;
+            if participle {
+                clause.push(lower);
+            }
+            continue;
+        }
+        if PREPOSITIONS.contains(&lower.as_str()) || lower == "being" {
             in_head = false;
             continue;
         }
@@ -192,6 +222,12 @@ pub fn counted(subject: &str) -> Option<Counted> {
     // A leading proper name with nothing else before it is scope too ("Miami residents").
     let head_raw = head_words.pop()?;
     let head = singular(&head_raw);
+    if head.len() < 3
+        || !head.chars().all(|c| c.is_alphabetic() || c == '-')
+        || GENERIC_HEADS.contains(&head.as_str())
+    {
+        return None;
+    }
     let head = SYNONYMS
         .iter()
         .find(|(w, _)| *w == head)
@@ -202,10 +238,13 @@ pub fn counted(subject: &str) -> Option<Counted> {
     modifiers.dedup();
     scope.sort();
     scope.dedup();
+    clause.sort();
+    clause.dedup();
     Some(Counted {
         head,
         modifiers,
         scope,
+        clause,
     })
 }
 
@@ -219,6 +258,9 @@ pub fn same_quantity(a: &Counted, b: &Counted) -> bool {
     a.head == b.head
         && (subset(&a.modifiers, &b.modifiers) || subset(&b.modifiers, &a.modifiers))
         && (a.scope.is_empty() || b.scope.is_empty() || a.scope == b.scope)
+        && (a.clause.is_empty()
+            || b.clause.is_empty()
+            || a.clause.iter().any(|w| b.clause.contains(w)))
 }
 
 /// The class of values a statistic can be compared with.
@@ -278,6 +320,28 @@ fn same_magnitude(a: &Statistic, b: &Statistic) -> bool {
     let (x, y) = (a.value.abs(), b.value.abs());
     let (lo, hi) = (x.min(y), x.max(y));
     lo > 0.0 && hi / lo <= MAX_MAGNITUDE_RATIO
+}
+
+/// A modifier one subject has and the other lacks must at least occur in the other
+/// article: "agreements" in an article about 287(g) agreements are 287(g) agreements,
+/// "firms" in an article that never says "music" are not "music firms".
+fn modifiers_in_context(item: &Item<'_>, other: &ArticleClaims<'_>) -> bool {
+    item.counted.modifiers.iter().all(|m| {
+        let stem = m.trim_end_matches('s');
+        stem.len() < 3 || contains_word_ci(other.body, stem)
+    })
+}
+
+/// Whether `text` holds `word` (ASCII case-insensitive) at the start of a word.
+fn contains_word_ci(text: &str, word: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices(word).any(|(i, _)| {
+        i == 0
+            || !lower[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
 }
 
 struct Item<'a> {
@@ -374,6 +438,8 @@ pub fn compare(
                 if items[i].article != items[j].article
                     && same_quantity(&items[i].counted, &items[j].counted)
                     && same_magnitude(items[i].stat, items[j].stat)
+                    && modifiers_in_context(&items[i], &articles[items[j].article])
+                    && modifiers_in_context(&items[j], &articles[items[i].article])
                     && cosine(&topics[items[i].article], &topics[items[j].article])
                         >= MIN_STORY_SIMILARITY
                 {
@@ -590,6 +656,23 @@ mod tests {
         let a = counted("people killed").unwrap();
         let b = counted("people injured").unwrap();
         assert!(!same_quantity(&a, &b));
+    }
+
+    #[test]
+    fn restrictive_clauses_must_share_a_word() {
+        let a = counted("Americans who own MP3 players").unwrap();
+        let b = counted("Americans now using RSS aggregators").unwrap();
+        let c = counted("Americans who own players").unwrap();
+        assert!(!same_quantity(&a, &b));
+        assert!(same_quantity(&a, &c));
+    }
+
+    #[test]
+    fn generic_heads_are_not_compared() {
+        assert_eq!(counted("higher"), None);
+        assert_eq!(counted("the total"), None);
+        assert_eq!(counted("years"), None);
+        assert!(counted("illegal immigrants").is_some());
     }
 
     #[test]
