@@ -164,7 +164,10 @@ impl ProgressBar {
             Progress::Scanned { files } => format!("scanning: {files} files"),
             Progress::Indexed { done, total } => {
                 let width = 30;
-                let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+                let filled = (done * width)
+                    .checked_div(total)
+                    .unwrap_or(width)
+                    .min(width);
                 format!(
                     "indexing [{}{}] {done}/{total}",
                     "=".repeat(filled),
@@ -343,19 +346,14 @@ pub fn run_command(
     }
 }
 
-/// Opens the reader. Until the terminal interface is in place this prints the corpus's
-/// findings, so `cargo run --release` shows what crosscheck sees in the demo corpus.
+/// Opens the reader on the corpus (the paths given, else the configured corpus, else
+/// the bundled seeds), indexing first where needed.
 pub fn run_reader(
     cli_index: Option<PathBuf>,
     cli_config: Option<PathBuf>,
     paths: &[PathBuf],
 ) -> Result<i32> {
-    run_command(
-        cli_index,
-        cli_config,
-        Command::Conflicts(CorpusArgs {
-            paths: paths.to_vec(),
-            json: false,
-        }),
-    )
+    let started = Instant::now();
+    let ctx = Context::new(cli_index, cli_config, paths)?;
+    crate::tui::run(&ctx, started)
 }
