@@ -214,7 +214,7 @@ pub fn reader(content: Rect) -> ReaderAreas {
 }
 
 /// Lines of the findings view's detail pane (the selected side's sentence).
-pub const FINDINGS_DETAIL: u16 = 4;
+pub const FINDINGS_DETAIL: u16 = 5;
 
 /// The tab bar's labels and the columns each takes.
 pub fn tabs() -> Vec<(super::app::View, String, Range<u16>)> {

@@ -116,13 +116,26 @@ pub fn findings(app: &App, area: Rect, buf: &mut Buffer) {
             detail,
             claim,
             ..
-        }) => vec![
-            Line::from(vec![Span::styled(
-                inert_line(article).into_owned(),
-                t.title,
-            )]),
-            Line::raw(inert_line(if detail.is_empty() { claim } else { detail }).into_owned()),
-        ],
+        }) => {
+            // The explanation of the finding the side belongs to: the note under its header.
+            let row = selected_row.unwrap_or(0);
+            let explanation = f.rows[..row].iter().rev().find_map(|r| match r {
+                FindingRow::Note(n) => Some(n.as_str()),
+                FindingRow::Section(_) => Some(""),
+                _ => None,
+            });
+            let mut lines = vec![
+                Line::from(vec![Span::styled(
+                    inert_line(article).into_owned(),
+                    t.title,
+                )]),
+                Line::raw(inert_line(if detail.is_empty() { claim } else { detail }).into_owned()),
+            ];
+            if let Some(e) = explanation.filter(|e| !e.is_empty()) {
+                lines.push(Line::styled(inert_line(e).into_owned(), t.dim));
+            }
+            lines
+        }
         _ => vec![Line::styled(
             "No findings yet: no two articles give figures for the same thing, and no speaker is quoted twice.",
             t.dim,

@@ -54,7 +54,7 @@ impl Widget for &App {
 
 fn too_small(area: Rect, buf: &mut Buffer) {
     let text = format!(
-        "The window is too small ({}×{}). crosscheck needs at least {}×{}: make it bigger, or press q to quit.",
+        "Too small: {}×{}. crosscheck needs at least {}×{}: make the window bigger, or press q to quit.",
         area.width,
         area.height,
         layout::MIN_WIDTH,
