@@ -9,17 +9,17 @@ use std::time::{Duration, Instant};
 
 const DEADLINE: Duration = Duration::from_secs(30);
 
-/// A tmux server of its own (its own socket) running one session; killed when dropped,
-/// so a failing test leaves nothing behind either.
+/// A tmux server of its own (its socket in the test's temporary folder) running one
+/// session; killed when dropped, so a failing test leaves nothing behind either.
 struct Tmux {
-    socket: String,
+    socket: PathBuf,
     session: String,
 }
 
 impl Tmux {
     fn cmd(&self) -> Command {
         let mut c = Command::new("tmux");
-        c.args(["-u", "-L", &self.socket, "-f", "/dev/null"]);
+        c.args(["-u", "-f", "/dev/null", "-S"]).arg(&self.socket);
         c
     }
 
@@ -128,14 +128,9 @@ fn the_reader_opens_searches_shows_findings_and_quits() {
         quote(&seeds),
         quote(&exit_file),
     );
-    let unique = format!(
-        "crosscheck-e2e-{}-{}",
-        std::process::id(),
-        dir.path().file_name().unwrap().to_string_lossy()
-    );
     let tmux = Tmux {
-        socket: unique.clone(),
-        session: "reader".into(),
+        socket: p("tmux.sock"),
+        session: format!("crosscheck-e2e-{}", std::process::id()),
     };
     let ok = tmux
         .cmd()
