@@ -110,10 +110,33 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// A snippet with the matched terms highlighted; the highlight ranges are byte ranges of
-/// the raw snippet, so it is cut first and each piece made inert after.
-pub fn snippet_line(app: &App, snippet: &str, highlights: &[[usize; 2]]) -> Line<'static> {
+/// the raw snippet, so it is cut first and each piece made inert after. When the first
+/// match would fall off a line `max` columns wide, the snippet starts closer to it.
+pub fn snippet_line(
+    app: &App,
+    snippet: &str,
+    highlights: &[[usize; 2]],
+    max: usize,
+) -> Line<'static> {
     let mut spans = vec![Span::raw("  ")];
     let mut at = 0;
+    if let Some(&[first, _]) = highlights.first()
+        && snippet.is_char_boundary(first)
+        && layout::width(&snippet[..first]) > max * 2 / 3
+    {
+        let mut cut = first;
+        for (i, _) in snippet[..first].char_indices().rev() {
+            cut = i;
+            if layout::width(&snippet[i..first]) >= max / 3 {
+                break;
+            }
+        }
+        if let Some(space) = snippet[cut..first].find(' ') {
+            cut += space + 1;
+        }
+        at = cut;
+        spans.push(Span::styled("…", app.theme.dim));
+    }
     for &[s, e] in highlights {
         if s < at
             || e > snippet.len()
@@ -250,7 +273,13 @@ pub fn search(app: &App, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
-        snippet_line(app, &hit.snippet, &hit.highlights).render(
+        snippet_line(
+            app,
+            &hit.snippet,
+            &hit.highlights,
+            list.width.saturating_sub(3) as usize,
+        )
+        .render(
             Rect {
                 y: y + 2,
                 height: 1,
