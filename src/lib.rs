@@ -11,3 +11,4 @@ pub mod corpus;
 pub mod crossref;
 pub mod index;
 pub mod text;
+pub mod tui;

@@ -346,19 +346,26 @@ pub fn run_command(
     }
 }
 
-/// Opens the reader. Until the terminal interface is in place this prints the corpus's
-/// findings, so `cargo run --release` shows what crosscheck sees in the demo corpus.
+/// Opens the reader on the corpus (the paths given, else the configured corpus, else
+/// the bundled seeds), indexing first where needed. Without a terminal it prints the
+/// findings instead.
 pub fn run_reader(
     cli_index: Option<PathBuf>,
     cli_config: Option<PathBuf>,
     paths: &[PathBuf],
 ) -> Result<i32> {
-    run_command(
-        cli_index,
-        cli_config,
-        Command::Conflicts(CorpusArgs {
-            paths: paths.to_vec(),
-            json: false,
-        }),
-    )
+    let started = Instant::now();
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // Piped or scripted: no screen to draw on, so print what the reader would show first.
+        return run_command(
+            cli_index,
+            cli_config,
+            Command::Conflicts(CorpusArgs {
+                paths: paths.to_vec(),
+                json: false,
+            }),
+        );
+    }
+    let ctx = Context::new(cli_index, cli_config, paths)?;
+    crate::tui::run(&ctx, started)
 }

@@ -1,0 +1,245 @@
+//! A hand-built reader state on the seeds: the real article bodies (read with
+//! `parse_article`) with quotations, figures and findings placed at their real offsets,
+//! so the reader's tests do not depend on how well extraction does.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use crosscheck::claims::{Claims, Qualifier, Quote, QuoteKind, StatKind, Statistic};
+use crosscheck::corpus::parse_article;
+use crosscheck::crossref::{
+    ClaimRef, CrossRef, DiffPart, Finding, FindingKind, QuoteRef, RelatedKind, RelatedQuotes,
+};
+use crosscheck::index::StoredArticle;
+use crosscheck::tui::App;
+
+pub const SEEDS: [&str; 5] = [
+    "000_a062d0485bae9db5.txt",
+    "001_0671674b0591bc64.txt",
+    "002_35dce5ad12aa194f.txt",
+    "003_8fde0bab21f327ba.txt",
+    "004_e6d876d08fe4b9f6.txt",
+];
+
+pub fn seed_path(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn at(body: &str, text: &str) -> (usize, usize) {
+    let start = body
+        .find(text)
+        .unwrap_or_else(|| panic!("the seed has no `{text}`"));
+    (start, start + text.len())
+}
+
+fn paragraph(body: &str, start: usize) -> String {
+    let from = body[..start].rfind("\n\n").map_or(0, |i| i + 2);
+    let to = body[start..].find("\n\n").map_or(body.len(), |i| start + i);
+    body[from..to].to_string()
+}
+
+fn quote(body: &str, text: &str, speaker: &str, role: Option<&str>) -> Quote {
+    let (start, end) = at(body, text);
+    Quote {
+        text: text.to_string(),
+        speaker: Some(speaker.to_string()),
+        role: role.map(str::to_string),
+        cue: Some("said".into()),
+        kind: QuoteKind::Quote,
+        start,
+        end,
+        sentence: paragraph(body, start),
+    }
+}
+
+fn stat(body: &str, text: &str, value: f64, subject: &str, time: Option<&str>) -> Statistic {
+    let (start, end) = at(body, text);
+    Statistic {
+        value,
+        high: None,
+        text: text.to_string(),
+        unit: None,
+        kind: StatKind::Count,
+        subject: Some(subject.to_string()),
+        qualifier: text.starts_with("about").then_some(Qualifier::Approximate),
+        time: time.map(str::to_string),
+        start,
+        end,
+        sentence: paragraph(body, start),
+    }
+}
+
+fn claim_ref(s: &StoredArticle, text: &str) -> ClaimRef {
+    let st = s
+        .claims
+        .statistics
+        .iter()
+        .find(|x| x.text == text)
+        .unwrap_or_else(|| panic!("no figure `{text}`"));
+    ClaimRef {
+        article_id: s.article.id.clone(),
+        path: s.article.path.clone(),
+        value: st.value,
+        high: None,
+        unit: None,
+        text: st.text.clone(),
+        sentence: st.sentence.clone(),
+        qualifier: st.qualifier,
+        time: st.time.clone(),
+        start: st.start,
+        end: st.end,
+        shared_text: false,
+    }
+}
+
+fn quote_ref(s: &StoredArticle, prefix: &str) -> QuoteRef {
+    let q = s
+        .claims
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with(prefix))
+        .expect("quote");
+    QuoteRef {
+        article_id: s.article.id.clone(),
+        path: s.article.path.clone(),
+        text: q.text.clone(),
+        start: q.start,
+        end: q.end,
+    }
+}
+
+pub const PETIT_000: &str = "Taxpayers should also not be forced to foot the bill for these hostile and unnecessary immigration enforcement practices that will inevitably lead to civil lawsuits, costing taxpayers even more money,";
+pub const PETIT_001: &str = "City of Miami officials need to prioritize their fiduciary duty to protect the financial interests and well-being of residents, and taxpayers should not foot the bill for these hostile enforcement practices that will inevitably lead to lawsuits, costing taxpayers even more money,";
+pub const MCBRIDE_1: &str = "For too long, the 287(g) program has drained local resources, fueled racial profiling, and made communities less safe — and it’s time we end it,";
+pub const MCBRIDE_2: &str = "The PROTECT Immigration Act makes clear that immigration enforcement belongs with trained federal authorities, guaranteeing that local law enforcement can focus exclusively on keeping our communities safe.";
+pub const SENTENCE_1255: &str = "As of Dec. 23, ICE has signed 1,255 agreements";
+
+/// The seeds with hand-placed claims; `kind` is the kind of the 650-vs-1,255 finding.
+pub fn seeds(kind: FindingKind) -> (Vec<StoredArticle>, CrossRef) {
+    let mut arts: Vec<StoredArticle> = SEEDS
+        .iter()
+        .map(|n| {
+            let path = seed_path(n);
+            let text = std::fs::read_to_string(&path).expect("seed");
+            StoredArticle {
+                article: parse_article(&path, &text),
+                claims: Claims::default(),
+            }
+        })
+        .collect();
+    {
+        let b = arts[0].article.body.clone();
+        arts[0].claims = Claims {
+            quotes: vec![
+                quote(
+                    &b,
+                    "Law enforcement officials need to prioritize their duty to protect and serve residents,",
+                    "Tessa Petit",
+                    Some("Executive Director of the Florida Immigrant Coalition"),
+                ),
+                quote(&b, PETIT_000, "Tessa Petit", None),
+            ],
+            statistics: vec![
+                stat(
+                    &b,
+                    "about 650",
+                    650.0,
+                    "287(g) agreements",
+                    Some("since Trump took office in January"),
+                ),
+                stat(&b, "67", 67.0, "counties", None),
+            ],
+        };
+        let b = arts[1].article.body.clone();
+        arts[1].claims = Claims {
+            quotes: vec![
+                quote(
+                    &b,
+                    "These programs have a well-documented history of racial profiling, civil rights violations, and costly litigation,",
+                    "Bacardi Jackson",
+                    Some("executive director of the ACLU of Florida"),
+                ),
+                quote(
+                    &b,
+                    PETIT_001,
+                    "Tessa Petit",
+                    Some("Executive Director of the Florida Immigrant Coalition"),
+                ),
+            ],
+            statistics: vec![
+                stat(
+                    &b,
+                    "about 650",
+                    650.0,
+                    "287(g) agreements",
+                    Some("since Trump took office in January"),
+                ),
+                stat(&b, "67", 67.0, "counties", None),
+            ],
+        };
+        let b = arts[2].article.body.clone();
+        arts[2].claims = Claims {
+            quotes: vec![
+                quote(&b, MCBRIDE_1, "Sarah McBride", Some("Rep.")),
+                quote(&b, MCBRIDE_2, "Sarah McBride", None),
+            ],
+            statistics: vec![
+                stat(
+                    &b,
+                    "1,255",
+                    1255.0,
+                    "agreements with local jurisdictions",
+                    Some("As of Dec. 23"),
+                ),
+                stat(&b, "6,200", 6200.0, "illegal immigrants", None),
+            ],
+        };
+    }
+    let crossref = CrossRef {
+        conflicts: vec![Finding {
+            kind,
+            subject: "287(g) agreements".into(),
+            explanation: "about 650 (since Trump took office in January) and 1,255 (as of Dec. 23) count the same agreements at different dates: the figure moved.".into(),
+            claims: vec![claim_ref(&arts[0], "about 650"), claim_ref(&arts[1], "about 650"), claim_ref(&arts[2], "1,255")],
+        }],
+        corroborations: vec![Finding {
+            kind: FindingKind::Corroboration,
+            subject: "counties".into(),
+            explanation: "Both articles give 67 counties.".into(),
+            claims: vec![claim_ref(&arts[0], "67"), claim_ref(&arts[1], "67")],
+        }],
+        related_quotes: vec![RelatedQuotes {
+            speaker: "Tessa Petit".into(),
+            kind: RelatedKind::Variant,
+            quotes: vec![quote_ref(&arts[0], "Taxpayers"), quote_ref(&arts[1], "City of Miami")],
+            diff: Some(vec![
+                DiffPart { op: "insert".into(), text: "City of Miami officials need to prioritize their fiduciary duty … and ".into() },
+                DiffPart { op: "equal".into(), text: "taxpayers should ".into() },
+                DiffPart { op: "delete".into(), text: "also not be forced to ".into() },
+                DiffPart { op: "insert".into(), text: "not ".into() },
+                DiffPart { op: "equal".into(), text: "foot the bill for these hostile ".into() },
+                DiffPart { op: "delete".into(), text: "and unnecessary immigration ".into() },
+                DiffPart { op: "equal".into(), text: "enforcement practices …".into() },
+            ]),
+        }],
+        shared_passages: Vec::new(),
+    };
+    (arts, crossref)
+}
+
+/// The fixture as an app, 100×30 like the end-to-end test.
+pub fn app() -> App {
+    app_with(FindingKind::ChangedOverTime)
+}
+
+pub fn app_with(kind: FindingKind) -> App {
+    let (arts, crossref) = seeds(kind);
+    let mut app = App::from_parts(arts, crossref);
+    app.update(crosscheck::tui::Action::Resize(100, 30));
+    app
+}
