@@ -167,14 +167,12 @@ fn the_reader_opens_searches_shows_findings_and_quits() {
 
     // The findings view.
     tmux.send(&["4"]);
-    let screen = tmux.wait_for(&[
-        "Conflicts, figures that moved",
-        "Corroborations (",
-        "Related quotations (",
-    ]);
-    // AFTER MERGE (claims extraction on main): enable the next line.
-    // assert!(screen.contains("650") && screen.contains("1,255"), "{screen}");
-    let _ = screen;
+    let screen = tmux.wait_for(&["Conflicts, figures that moved", "Corroborations ("]);
+    // The headline finding: the figure that moved from about 650 to 1,255.
+    assert!(
+        screen.contains("650") && screen.contains("1,255"),
+        "{screen}"
+    );
 
     // q quits with exit code 0, and the session ends with the program.
     tmux.send(&["q"]);
