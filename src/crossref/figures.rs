@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::passages::{SharedText, words};
-use super::topics::{TopicVector, cosine};
+use super::topics::{Topic, cosine};
 
 /// Articles less similar than this (cosine of TF-IDF vectors) are on different stories.
 const MIN_STORY_SIMILARITY: f32 = 0.10;
@@ -118,7 +118,7 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("dead", "death"),
 ];
 
-fn singular(w: &str) -> String {
+pub(super) fn singular(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies")
         && stem.len() >= 2
     {
@@ -325,23 +325,43 @@ fn same_magnitude(a: &Statistic, b: &Statistic) -> bool {
 /// A modifier one subject has and the other lacks must at least occur in the other
 /// article: "agreements" in an article about 287(g) agreements are 287(g) agreements,
 /// "firms" in an article that never says "music" are not "music firms".
-fn modifiers_in_context(item: &Item<'_>, other: &ArticleClaims<'_>) -> bool {
-    item.counted.modifiers.iter().all(|m| {
-        let stem = m.trim_end_matches('s');
-        stem.len() < 3 || contains_word_ci(other.body, stem)
-    })
+fn modifiers_in_context(item: &Item<'_>, other: &Topic) -> bool {
+    item.counted.modifiers.iter().all(|m| other.has_word(m))
 }
 
-/// Whether `text` holds `word` (ASCII case-insensitive) at the start of a word.
-fn contains_word_ci(text: &str, word: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.match_indices(word).any(|(i, _)| {
-        i == 0
-            || !lower[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
+/// Blocks larger than this are split by story before pairs are compared.
+const SMALL_BLOCK: usize = 64;
+/// A story term shared by more items than this is too common to block on.
+const MAX_STORY_BLOCK: usize = 400;
+
+/// The pairs of a block worth comparing: all of them in a small block; in a large one,
+/// pairs whose articles share one of their heaviest terms (articles on one story do),
+/// which keeps the work near-linear however many articles count "people".
+fn candidate_pairs(items: &[Item<'_>], topics: &[Topic]) -> Vec<(usize, usize)> {
+    let n = items.len();
+    if n <= SMALL_BLOCK {
+        return (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .collect();
+    }
+    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &t in &topics[it.article].top {
+            by_term.entry(t).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = by_term
+        .values()
+        .filter(|l| l.len() >= 2 && l.len() <= MAX_STORY_BLOCK)
+        .flat_map(|l| {
+            l.iter()
+                .enumerate()
+                .flat_map(move |(k, &i)| l[k + 1..].iter().map(move |&j| (i.min(j), i.max(j))))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 struct Item<'a> {
@@ -395,7 +415,7 @@ fn norm_time(t: &Option<String>) -> Option<String> {
 pub fn compare(
     articles: &[ArticleClaims<'_>],
     shared: &SharedText,
-    topics: &[TopicVector],
+    topics: &[Topic],
 ) -> (Vec<Finding>, Vec<Finding>) {
     // Block by (value class, head).
     let mut blocks: HashMap<(String, String), Vec<Item<'_>>> = HashMap::new();
@@ -433,20 +453,20 @@ pub fn compare(
             }
             x
         }
-        for i in 0..items.len() {
-            for j in i + 1..items.len() {
-                if items[i].article != items[j].article
-                    && same_quantity(&items[i].counted, &items[j].counted)
-                    && same_magnitude(items[i].stat, items[j].stat)
-                    && modifiers_in_context(&items[i], &articles[items[j].article])
-                    && modifiers_in_context(&items[j], &articles[items[i].article])
-                    && cosine(&topics[items[i].article], &topics[items[j].article])
-                        >= MIN_STORY_SIMILARITY
-                {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    if a != b {
-                        parent[a] = b;
-                    }
+        for (i, j) in candidate_pairs(items, topics) {
+            if items[i].article != items[j].article
+                && same_quantity(&items[i].counted, &items[j].counted)
+                && same_magnitude(items[i].stat, items[j].stat)
+                && modifiers_in_context(&items[i], &topics[items[j].article])
+                && modifiers_in_context(&items[j], &topics[items[i].article])
+                && cosine(
+                    &topics[items[i].article].vector,
+                    &topics[items[j].article].vector,
+                ) >= MIN_STORY_SIMILARITY
+            {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a] = b;
                 }
             }
         }

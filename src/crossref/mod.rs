@@ -123,14 +123,43 @@ pub struct CrossRef {
     pub shared_passages: Vec<SharedPassage>,
 }
 
+/// Prints how long each stage of the analysis took, when `CROSSCHECK_PROFILE` is set.
+struct StageClock {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl StageClock {
+    fn new() -> StageClock {
+        StageClock {
+            on: std::env::var_os("CROSSCHECK_PROFILE").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "crossref: {stage}: {:.3} s",
+                self.last.elapsed().as_secs_f64()
+            );
+            self.last = std::time::Instant::now();
+        }
+    }
+}
+
 /// Longest shared-passage text reported, in characters.
 const PASSAGE_CHARS: usize = 600;
 
 /// Puts each article's claims beside the others'.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
+    let mut clock = StageClock::new();
     let shared = passages::find_shared(articles);
-    let topics = topics::vectors(articles);
+    clock.lap("shared passages");
+    let topics = topics::topics(articles);
+    clock.lap("topics");
     let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics);
+    clock.lap("figures");
     // The headline findings first: conflicts, then figures that moved, then the rest.
     // Within a kind, findings that span more articles come first.
     conflicts.sort_by_key(|f| {
@@ -144,6 +173,7 @@ pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
         (kind, std::cmp::Reverse(articles.len()))
     });
     let related_quotes = quotes::relate(articles);
+    clock.lap("related quotes");
     let shared_passages = shared
         .groups
         .iter()
@@ -173,39 +203,6 @@ pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    #[ignore]
-    fn print_seed_topic_similarity() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        names.sort();
-        let arts: Vec<_> = names
-            .iter()
-            .map(|p| crate::corpus::parse_article("x", &std::fs::read_to_string(p).unwrap()))
-            .collect();
-        let claims = Claims::default();
-        let views: Vec<ArticleClaims<'_>> = arts
-            .iter()
-            .map(|a| ArticleClaims {
-                id: "x",
-                path: "x",
-                title: None,
-                date: None,
-                body: &a.body,
-                claims: &claims,
-            })
-            .collect();
-        let v = super::topics::vectors(&views);
-        for i in 0..v.len() {
-            for j in i + 1..v.len() {
-                println!("{i} {j} {:.3}", super::topics::cosine(&v[i], &v[j]));
-            }
-        }
-    }
-
     use super::*;
     use crate::claims::{Quote, QuoteKind, StatKind, Statistic};
 

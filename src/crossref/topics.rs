@@ -20,12 +20,42 @@ const STOPWORDS: &[&str] = &[
     "told", "how", "did", "does", "should", "because", "while", "many", "much", "people",
 ];
 
-/// A sparse, unit-length TF-IDF vector.
+/// A sparse, unit-length TF-IDF vector, sorted by term.
 pub type TopicVector = Vec<(u64, f32)>;
 
-fn terms(body: &str) -> HashMap<u64, u32> {
+/// What the analysis knows of an article's words.
+pub struct Topic {
+    pub vector: TopicVector,
+    /// The article's heaviest terms, for blocking: articles on one story share some.
+    pub top: Vec<u64>,
+    /// Every word of the article (lower case, singular), hashed and sorted.
+    pub words: Vec<u64>,
+}
+
+/// Terms used for blocking per article.
+const TOP_TERMS: usize = 4;
+
+/// The hash of a word as [`Topic::words`] holds it.
+pub fn word_hash(word: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(super::figures::singular(&word.to_lowercase()).as_bytes())
+}
+
+impl Topic {
+    /// Whether the article uses the word (in any case, singular or plural).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.binary_search(&word_hash(word)).is_ok()
+    }
+}
+
+fn terms(body: &str) -> (HashMap<u64, u32>, Vec<u64>) {
     let mut tf: HashMap<u64, u32> = HashMap::new();
-    for w in body.split(|c: char| !c.is_alphanumeric()) {
+    let mut words = Vec::new();
+    for w in body.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '(' && c != ')') {
+        let w = w.trim_matches('-');
+        if w.is_empty() {
+            continue;
+        }
+        words.push(word_hash(w));
         if w.len() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -36,13 +66,16 @@ fn terms(body: &str) -> HashMap<u64, u32> {
         *tf.entry(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()))
             .or_default() += 1;
     }
-    tf
+    words.sort_unstable();
+    words.dedup();
+    (tf, words)
 }
 
-/// One vector per article.
-pub fn vectors(articles: &[ArticleClaims<'_>]) -> Vec<TopicVector> {
+/// One topic per article.
+pub fn topics(articles: &[ArticleClaims<'_>]) -> Vec<Topic> {
     use rayon::prelude::*;
-    let tfs: Vec<HashMap<u64, u32>> = articles.par_iter().map(|a| terms(a.body)).collect();
+    let (tfs, words): (Vec<HashMap<u64, u32>>, Vec<Vec<u64>>) =
+        articles.par_iter().map(|a| terms(a.body)).unzip();
     let mut df: HashMap<u64, u32> = HashMap::new();
     for tf in &tfs {
         for &t in tf.keys() {
@@ -51,7 +84,8 @@ pub fn vectors(articles: &[ArticleClaims<'_>]) -> Vec<TopicVector> {
     }
     let n = articles.len().max(1) as f32;
     tfs.par_iter()
-        .map(|tf| {
+        .zip(words.into_par_iter())
+        .map(|(tf, words)| {
             let mut v: Vec<(u64, f32)> = tf
                 .iter()
                 .map(|(&t, &c)| {
@@ -59,14 +93,19 @@ pub fn vectors(articles: &[ArticleClaims<'_>]) -> Vec<TopicVector> {
                     (t, (1.0 + (c as f32).ln()) * idf)
                 })
                 .collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1));
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(TERMS_PER_ARTICLE);
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
             for x in &mut v {
                 x.1 /= norm;
             }
+            let top = v.iter().take(TOP_TERMS).map(|x| x.0).collect();
             v.sort_by_key(|x| x.0);
-            v
+            Topic {
+                vector: v,
+                top,
+                words,
+            }
         })
         .collect()
 }
