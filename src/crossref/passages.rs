@@ -51,14 +51,35 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn shingles(text: &str) -> Vec<u64> {
-    let w = words(text);
-    if w.len() < SHINGLE_WORDS {
+/// Hashes of a text's lower-case words, without allocating per word.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        buf.clear();
+        for c in w.chars() {
+            buf.extend(c.to_lowercase());
+        }
+        out.push(xxhash_rust::xxh3::xxh3_64(buf.as_bytes()));
+    }
+    out
+}
+
+/// Hashed word 6-grams of a paragraph, sorted and unique.
+fn shingles(words: &[u64]) -> Vec<u64> {
+    if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    let mut out: Vec<u64> = w
+    let mut out: Vec<u64> = words
         .windows(SHINGLE_WORDS)
-        .map(|win| xxhash_rust::xxh3::xxh3_64(win.join(" ").as_bytes()))
+        .map(|win| {
+            win.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+                (h ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29)
+            })
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -74,33 +95,60 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Finds the paragraphs copied between articles.
+///
+/// Identical paragraphs are grouped first by a hash of their words (wire copy is mostly
+/// verbatim); only distinct paragraphs are then compared by shingles, to find copies
+/// that were lightly edited.
 pub fn find_shared(articles: &[ArticleClaims<'_>]) -> SharedText {
+    use rayon::prelude::*;
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> = articles
-        .iter()
+        .par_iter()
         .map(|a| crate::corpus::paragraph_ranges(a.body))
         .collect();
-    // Index every shingle in small corpora; a hash-chosen quarter in large ones.
-    let sample = if articles.len() > 5_000 { 4 } else { 1 };
-    let mut ids: Vec<ParaId> = Vec::new();
-    let mut sets: Vec<Vec<u64>> = Vec::new();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (ai, a) in articles.iter().enumerate() {
-        for (pi, r) in paragraphs[ai].iter().enumerate() {
-            let sh = shingles(&a.body[r.clone()]);
-            if sh.is_empty() {
+    // Every paragraph's word hashes and fingerprint, in parallel.
+    let hashed: Vec<Vec<(u64, Vec<u64>)>> = articles
+        .par_iter()
+        .zip(paragraphs.par_iter())
+        .map(|(a, paras)| {
+            paras
+                .iter()
+                .map(|r| {
+                    let w = word_hashes(&a.body[r.clone()]);
+                    let fp = w.iter().fold(0u64, |h, &x| h.rotate_left(7) ^ x);
+                    (fp, w)
+                })
+                .collect()
+        })
+        .collect();
+    // Distinct paragraphs (long enough to shingle) and the places each occurs.
+    let mut distinct: HashMap<u64, usize> = HashMap::new();
+    let mut members: Vec<Vec<ParaId>> = Vec::new();
+    let mut words_of: Vec<&[u64]> = Vec::new();
+    for (ai, paras) in hashed.iter().enumerate() {
+        for (pi, (fp, w)) in paras.iter().enumerate() {
+            if w.len() < SHINGLE_WORDS {
                 continue;
             }
-            let node = ids.len() as u32;
-            for &h in &sh {
-                if h % sample == 0 {
-                    postings.entry(h).or_default().push(node);
-                }
-            }
-            ids.push((ai, pi));
-            sets.push(sh);
+            let node = *distinct.entry(*fp).or_insert_with(|| {
+                members.push(Vec::new());
+                words_of.push(w);
+                members.len() - 1
+            });
+            members[node].push((ai, pi));
         }
     }
-    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    let sets: Vec<Vec<u64>> = words_of.par_iter().map(|w| shingles(w)).collect();
+    // Index every shingle in small corpora; a hash-chosen quarter in large ones.
+    let sample = if sets.len() > 50_000 { 4 } else { 1 };
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (node, sh) in sets.iter().enumerate() {
+        for &h in sh {
+            if h % sample == 0 {
+                postings.entry(h).or_default().push(node as u32);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..sets.len()).collect();
     let mut checked: std::collections::HashSet<(u32, u32)> = Default::default();
     for list in postings.values() {
         if list.len() < 2 || list.len() > MAX_POSTINGS {
@@ -109,7 +157,7 @@ pub fn find_shared(articles: &[ArticleClaims<'_>]) -> SharedText {
         for (i, &x) in list.iter().enumerate() {
             for &y in &list[i + 1..] {
                 let (x, y) = (x.min(y), x.max(y));
-                if ids[x as usize].0 == ids[y as usize].0 || !checked.insert((x, y)) {
+                if !checked.insert((x, y)) {
                     continue;
                 }
                 let (a, b) = (&sets[x as usize], &sets[y as usize]);
@@ -124,17 +172,18 @@ pub fn find_shared(articles: &[ArticleClaims<'_>]) -> SharedText {
         }
     }
     let mut by_root: HashMap<usize, Vec<ParaId>> = HashMap::new();
-    for (i, id) in ids.iter().enumerate() {
-        let r = find(&mut parent, i);
-        by_root.entry(r).or_default().push(*id);
+    for (node, places) in members.iter().enumerate() {
+        let r = find(&mut parent, node);
+        by_root.entry(r).or_default().extend(places.iter().copied());
     }
     let mut groups: Vec<Vec<ParaId>> = by_root
         .into_values()
-        .filter(|g| g.len() > 1)
         .map(|mut g| {
             g.sort_unstable();
             g
         })
+        // Copies within one article (a pull quote) are not shared between articles.
+        .filter(|g| g.iter().any(|p| p.0 != g[0].0))
         .collect();
     groups.sort();
     let mut group_of = HashMap::new();

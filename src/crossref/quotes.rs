@@ -106,11 +106,8 @@ pub fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
     out
 }
 
-struct Said<'a> {
-    article: usize,
-    quote: &'a Quote,
-    words: Vec<String>,
-}
+/// Variant pairs reported per speaker at most.
+const MAX_VARIANTS_PER_SPEAKER: usize = 200;
 
 fn quote_ref(a: &ArticleClaims<'_>, q: &Quote) -> QuoteRef {
     QuoteRef {
@@ -122,7 +119,17 @@ fn quote_ref(a: &ArticleClaims<'_>, q: &Quote) -> QuoteRef {
     }
 }
 
+/// One wording of a statement and every place it occurs.
+struct Wording<'a> {
+    words: Vec<String>,
+    places: Vec<(usize, &'a Quote)>,
+}
+
 /// Links each speaker's quotations across articles.
+///
+/// Identical wordings are grouped first (a statement repeated in many articles is one
+/// "repeated" entry, not every pair of them); distinct wordings are then compared only
+/// when they share a word trigram, so long lists of quotations stay cheap.
 pub fn relate(articles: &[ArticleClaims<'_>]) -> Vec<RelatedQuotes> {
     let names: Vec<String> = articles
         .iter()
@@ -133,7 +140,7 @@ pub fn relate(articles: &[ArticleClaims<'_>]) -> Vec<RelatedQuotes> {
         .into_iter()
         .collect();
     let canonical = merge_speakers(&names);
-    let mut by_speaker: BTreeMap<String, Vec<Said<'_>>> = BTreeMap::new();
+    let mut by_speaker: BTreeMap<String, Vec<(usize, &Quote)>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for q in &a.claims.quotes {
             if q.kind != QuoteKind::Quote {
@@ -142,24 +149,50 @@ pub fn relate(articles: &[ArticleClaims<'_>]) -> Vec<RelatedQuotes> {
             let Some(name) = q.speaker.as_ref().and_then(|s| canonical.get(s)) else {
                 continue;
             };
-            by_speaker.entry(name.clone()).or_default().push(Said {
-                article: ai,
-                quote: q,
-                words: words(&q.text),
-            });
+            by_speaker.entry(name.clone()).or_default().push((ai, q));
         }
     }
     let mut out = Vec::new();
     for (speaker, said) in by_speaker {
-        let arts: HashSet<usize> = said.iter().map(|s| s.article).collect();
+        let arts: HashSet<usize> = said.iter().map(|s| s.0).collect();
         if arts.len() < 2 {
             continue;
         }
-        // Candidate pairs share a word trigram, so long quote lists stay cheap.
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut wordings: Vec<Wording<'_>> = Vec::new();
+        for &(ai, q) in &said {
+            let w = words(&q.text);
+            let k = *index.entry(w.clone()).or_insert_with(|| {
+                wordings.push(Wording {
+                    words: w,
+                    places: Vec::new(),
+                });
+                wordings.len() - 1
+            });
+            wordings[k].places.push((ai, q));
+        }
+        // The same words in several articles: repeated.
+        for w in &wordings {
+            let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
+            if arts.len() >= 2 && w.words.len() >= MIN_VARIANT_WORDS {
+                out.push(RelatedQuotes {
+                    speaker: speaker.clone(),
+                    kind: RelatedKind::Repeated,
+                    quotes: w
+                        .places
+                        .iter()
+                        .take(MAX_LISTED)
+                        .map(|&(ai, q)| quote_ref(&articles[ai], q))
+                        .collect(),
+                    diff: None,
+                });
+            }
+        }
+        // Different words for the same statement: variants, compared by trigram blocks.
         let mut tri: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, s) in said.iter().enumerate() {
-            for w in s.words.windows(3) {
-                let h = xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes());
+        for (i, w) in wordings.iter().enumerate() {
+            for t in w.words.windows(3) {
+                let h = xxhash_rust::xxh3::xxh3_64(t.join(" ").as_bytes());
                 let list = tri.entry(h).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
@@ -174,42 +207,42 @@ pub fn relate(articles: &[ArticleClaims<'_>]) -> Vec<RelatedQuotes> {
                     .enumerate()
                     .flat_map(move |(k, &i)| l[k + 1..].iter().map(move |&j| (i, j)))
             })
-            .filter(|&(i, j)| said[i].article != said[j].article)
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut variants = Vec::new();
+        let mut variants = 0;
         for (i, j) in pairs {
-            let (a, b) = (&said[i], &said[j]);
-            if a.words.len().min(b.words.len()) < MIN_VARIANT_WORDS {
+            let (a, b) = (&wordings[i], &wordings[j]);
+            if a.words.len().min(b.words.len()) < MIN_VARIANT_WORDS
+                || overlap(&a.words, &b.words) < VARIANT_OVERLAP
+            {
                 continue;
             }
-            let kind = if a.words == b.words {
-                RelatedKind::Repeated
-            } else if overlap(&a.words, &b.words) >= VARIANT_OVERLAP {
-                RelatedKind::Variant
-            } else {
+            // One occurrence of each wording, from different articles.
+            let Some(&(ai, qa)) = a.places.first() else {
                 continue;
             };
-            variants.push(RelatedQuotes {
+            let Some(&(bi, qb)) = b.places.iter().find(|p| p.0 != ai) else {
+                continue;
+            };
+            out.push(RelatedQuotes {
                 speaker: speaker.clone(),
-                kind,
-                quotes: vec![
-                    quote_ref(&articles[a.article], a.quote),
-                    quote_ref(&articles[b.article], b.quote),
-                ],
-                diff: (kind == RelatedKind::Variant)
-                    .then(|| word_diff(&a.quote.text, &b.quote.text)),
+                kind: RelatedKind::Variant,
+                quotes: vec![quote_ref(&articles[ai], qa), quote_ref(&articles[bi], qb)],
+                diff: Some(word_diff(&qa.text, &qb.text)),
             });
+            variants += 1;
+            if variants >= MAX_VARIANTS_PER_SPEAKER {
+                break;
+            }
         }
-        out.extend(variants);
         out.push(RelatedQuotes {
             speaker: speaker.clone(),
             kind: RelatedKind::SameSpeaker,
             quotes: said
                 .iter()
                 .take(MAX_LISTED)
-                .map(|s| quote_ref(&articles[s.article], s.quote))
+                .map(|&(ai, q)| quote_ref(&articles[ai], q))
                 .collect(),
             diff: None,
         });
