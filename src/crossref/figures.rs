@@ -435,63 +435,86 @@ pub fn compare(
                 });
         }
     }
-    let mut conflicts = Vec::new();
-    let mut corroborations = Vec::new();
     let mut keys: Vec<_> = blocks.keys().cloned().collect();
     keys.sort();
-    for key in keys {
-        let items = &blocks[&key];
-        if items.len() < 2 {
+    // Blocks are independent: compare them in parallel, then keep the block order so
+    // the output does not depend on scheduling.
+    use rayon::prelude::*;
+    let per_block: Vec<(Vec<Finding>, Vec<Finding>)> = keys
+        .par_iter()
+        .map(|key| compare_block(articles, shared, topics, &blocks[key]))
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut corroborations = Vec::new();
+    for (c, k) in per_block {
+        conflicts.extend(c);
+        corroborations.extend(k);
+    }
+    (conflicts, corroborations)
+}
+
+fn root(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
+/// Groups the same-quantity statistics of one block and judges each group.
+fn compare_block(
+    articles: &[ArticleClaims<'_>],
+    shared: &SharedText,
+    topics: &[Topic],
+    items: &[Item<'_>],
+) -> (Vec<Finding>, Vec<Finding>) {
+    let mut conflicts = Vec::new();
+    let mut corroborations = Vec::new();
+    if items.len() < 2 {
+        return (conflicts, corroborations);
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    // Many statistics share a pair of articles: judge each pair of stories once.
+    let mut same_story: HashMap<(usize, usize), bool> = HashMap::new();
+    for (i, j) in candidate_pairs(items, topics) {
+        let (ai, aj) = (items[i].article, items[j].article);
+        if ai == aj || root(&mut parent, i) == root(&mut parent, j) {
             continue;
         }
-        // Connected groups of same-quantity statistics.
-        let mut parent: Vec<usize> = (0..items.len()).collect();
-        fn root(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
+        if same_quantity(&items[i].counted, &items[j].counted)
+            && same_magnitude(items[i].stat, items[j].stat)
+            && modifiers_in_context(&items[i], &topics[aj])
+            && modifiers_in_context(&items[j], &topics[ai])
+            && *same_story
+                .entry((ai.min(aj), ai.max(aj)))
+                .or_insert_with(|| {
+                    cosine(&topics[ai].vector, &topics[aj].vector) >= MIN_STORY_SIMILARITY
+                })
+        {
+            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a] = b;
         }
-        for (i, j) in candidate_pairs(items, topics) {
-            if items[i].article != items[j].article
-                && same_quantity(&items[i].counted, &items[j].counted)
-                && same_magnitude(items[i].stat, items[j].stat)
-                && modifiers_in_context(&items[i], &topics[items[j].article])
-                && modifiers_in_context(&items[j], &topics[items[i].article])
-                && cosine(
-                    &topics[items[i].article].vector,
-                    &topics[items[j].article].vector,
-                ) >= MIN_STORY_SIMILARITY
-            {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                if a != b {
-                    parent[a] = b;
-                }
-            }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..items.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort();
+    for g in groups {
+        let arts: std::collections::BTreeSet<usize> = g.iter().map(|&i| items[i].article).collect();
+        if arts.len() < 2 {
+            continue;
         }
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..items.len() {
-            let r = root(&mut parent, i);
-            groups.entry(r).or_default().push(i);
-        }
-        let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-        groups.sort();
-        for g in groups {
-            let arts: std::collections::BTreeSet<usize> =
-                g.iter().map(|&i| items[i].article).collect();
-            if arts.len() < 2 {
-                continue;
-            }
-            judge(
-                articles,
-                shared,
-                items,
-                &g,
-                &mut conflicts,
-                &mut corroborations,
-            );
-        }
+        judge(
+            articles,
+            shared,
+            items,
+            &g,
+            &mut conflicts,
+            &mut corroborations,
+        );
     }
     (conflicts, corroborations)
 }

@@ -14,7 +14,7 @@ pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 4;
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -154,9 +154,18 @@ const PASSAGE_CHARS: usize = 600;
 /// Puts each article's claims beside the others'.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
     let mut clock = StageClock::new();
-    let shared = passages::find_shared(articles);
+    let tokens: Vec<topics::Tokens> = {
+        use rayon::prelude::*;
+        articles
+            .par_iter()
+            .map(|a| topics::tokenize(a.body))
+            .collect()
+    };
+    clock.lap("tokens");
+    let shared = passages::find_shared(&tokens);
     clock.lap("shared passages");
-    let topics = topics::topics(articles);
+    let topics = topics::topics(&tokens);
+    drop(tokens);
     clock.lap("topics");
     let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics);
     clock.lap("figures");

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::ArticleClaims;
+use super::topics::Tokens;
 
 const SHINGLE_WORDS: usize = 6;
 /// Shingles found in more paragraphs than this are boilerplate, not copying.
@@ -51,23 +51,6 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Hashes of a text's lower-case words, without allocating per word.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        buf.clear();
-        for c in w.chars() {
-            buf.extend(c.to_lowercase());
-        }
-        out.push(xxhash_rust::xxh3::xxh3_64(buf.as_bytes()));
-    }
-    out
-}
-
 /// Hashed word 6-grams of a paragraph, sorted and unique.
 fn shingles(words: &[u64]) -> Vec<u64> {
     if words.len() < SHINGLE_WORDS {
@@ -99,24 +82,17 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// Identical paragraphs are grouped first by a hash of their words (wire copy is mostly
 /// verbatim); only distinct paragraphs are then compared by shingles, to find copies
 /// that were lightly edited.
-pub fn find_shared(articles: &[ArticleClaims<'_>]) -> SharedText {
+pub fn find_shared(tokens: &[Tokens]) -> SharedText {
     use rayon::prelude::*;
-    let paragraphs: Vec<Vec<std::ops::Range<usize>>> = articles
+    let paragraphs: Vec<Vec<std::ops::Range<usize>>> =
+        tokens.iter().map(|t| t.paragraphs.clone()).collect();
+    // Every paragraph's fingerprint, in parallel.
+    let hashed: Vec<Vec<(u64, &Vec<u64>)>> = tokens
         .par_iter()
-        .map(|a| crate::corpus::paragraph_ranges(a.body))
-        .collect();
-    // Every paragraph's word hashes and fingerprint, in parallel.
-    let hashed: Vec<Vec<(u64, Vec<u64>)>> = articles
-        .par_iter()
-        .zip(paragraphs.par_iter())
-        .map(|(a, paras)| {
-            paras
+        .map(|t| {
+            t.paragraph_words
                 .iter()
-                .map(|r| {
-                    let w = word_hashes(&a.body[r.clone()]);
-                    let fp = w.iter().fold(0u64, |h, &x| h.rotate_left(7) ^ x);
-                    (fp, w)
-                })
+                .map(|w| (w.iter().fold(0u64, |h, &x| h.rotate_left(7) ^ x), w))
                 .collect()
         })
         .collect();
@@ -131,7 +107,7 @@ pub fn find_shared(articles: &[ArticleClaims<'_>]) -> SharedText {
             }
             let node = *distinct.entry(*fp).or_insert_with(|| {
                 members.push(Vec::new());
-                words_of.push(w);
+                words_of.push(w.as_slice());
                 members.len() - 1
             });
             members[node].push((ai, pi));

@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 
-use super::ArticleClaims;
-
 /// Terms kept per article vector.
 const TERMS_PER_ARTICLE: usize = 256;
 
@@ -28,61 +26,106 @@ pub struct Topic {
     pub vector: TopicVector,
     /// The article's heaviest terms, for blocking: articles on one story share some.
     pub top: Vec<u64>,
-    /// Every word of the article (lower case, singular), hashed and sorted.
+    /// Every word of the article (lower case), hashed and sorted.
     pub words: Vec<u64>,
 }
 
 /// Terms used for blocking per article.
 const TOP_TERMS: usize = 4;
 
-/// The hash of a word as [`Topic::words`] holds it.
+/// The hash of a lower-case word.
 pub fn word_hash(word: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(super::figures::singular(&word.to_lowercase()).as_bytes())
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
 impl Topic {
-    /// Whether the article uses the word (in any case, singular or plural).
+    /// Whether the article uses a word (given lower case and singular), or its plural.
+    /// A word with punctuation inside ("287(g)", "foreign-born") counts when all its
+    /// parts occur.
     pub fn has_word(&self, word: &str) -> bool {
-        self.words.binary_search(&word_hash(word)).is_ok()
+        let has = |w: &str| self.words.binary_search(&word_hash(w)).is_ok();
+        let parts: Vec<&str> = word
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1 {
+            return parts.iter().all(|p| has(p));
+        }
+        has(word)
+            || has(&format!("{word}s"))
+            || has(&format!("{word}es"))
+            || word
+                .strip_suffix('y')
+                .is_some_and(|stem| has(&format!("{stem}ies")))
     }
 }
 
-fn terms(body: &str) -> (HashMap<u64, u32>, Vec<u64>) {
+/// One pass over an article's text, shared by the analysis stages.
+pub struct Tokens {
+    /// Byte ranges of the paragraphs.
+    pub paragraphs: Vec<std::ops::Range<usize>>,
+    /// Hashes of each paragraph's lower-case words, in order.
+    pub paragraph_words: Vec<Vec<u64>>,
+    /// Term counts of the content words (no stop words, numbers or short words).
+    tf: HashMap<u64, u32>,
+}
+
+/// Splits an article into paragraphs and hashed words.
+pub fn tokenize(body: &str) -> Tokens {
+    let paragraphs = crate::corpus::paragraph_ranges(body);
     let mut tf: HashMap<u64, u32> = HashMap::new();
-    let mut words = Vec::new();
-    for w in body.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '(' && c != ')') {
-        let w = w.trim_matches('-');
-        if w.is_empty() {
-            continue;
-        }
-        words.push(word_hash(w));
-        if w.len() < 3 || w.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let lower = w.to_lowercase();
-        if STOPWORDS.contains(&lower.as_str()) {
-            continue;
-        }
-        *tf.entry(xxhash_rust::xxh3::xxh3_64(lower.as_bytes()))
-            .or_default() += 1;
+    let mut buf = String::new();
+    let paragraph_words = paragraphs
+        .iter()
+        .map(|r| {
+            let mut words = Vec::new();
+            for w in body[r.clone()].split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                buf.clear();
+                for c in w.chars() {
+                    buf.extend(c.to_lowercase());
+                }
+                let h = word_hash(&buf);
+                words.push(h);
+                if buf.len() >= 3
+                    && !buf.chars().all(|c| c.is_ascii_digit())
+                    && !STOPWORDS.contains(&buf.as_str())
+                {
+                    *tf.entry(h).or_default() += 1;
+                }
+            }
+            words
+        })
+        .collect();
+    Tokens {
+        paragraphs,
+        paragraph_words,
+        tf,
     }
-    words.sort_unstable();
-    words.dedup();
-    (tf, words)
 }
 
 /// One topic per article.
-pub fn topics(articles: &[ArticleClaims<'_>]) -> Vec<Topic> {
+pub fn topics(tokens: &[Tokens]) -> Vec<Topic> {
     use rayon::prelude::*;
-    let (tfs, words): (Vec<HashMap<u64, u32>>, Vec<Vec<u64>>) =
-        articles.par_iter().map(|a| terms(a.body)).unzip();
+    let tfs: Vec<&HashMap<u64, u32>> = tokens.iter().map(|t| &t.tf).collect();
+    let words: Vec<Vec<u64>> = tokens
+        .par_iter()
+        .map(|t| {
+            let mut w: Vec<u64> = t.paragraph_words.iter().flatten().copied().collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        })
+        .collect();
     let mut df: HashMap<u64, u32> = HashMap::new();
     for tf in &tfs {
         for &t in tf.keys() {
             *df.entry(t).or_default() += 1;
         }
     }
-    let n = articles.len().max(1) as f32;
+    let n = tokens.len().max(1) as f32;
     tfs.par_iter()
         .zip(words.into_par_iter())
         .map(|(tf, words)| {
