@@ -2060,7 +2060,18 @@ impl<'a> Scanner<'a> {
         let end = self.base + self.toks.get(fig.z.checked_sub(1)?)?.e as usize;
         let text = body.get(start..end)?.to_string();
         let (qualifier, qa) = self.qualifier(fig.a);
-        let subject = self.subject(&fig, qa, prev, start);
+        let mut fig = fig;
+        let subject = if self.magnitude_before(qa) {
+            // "a magnitude 7.8 earthquake", "a magnitude of 7.5": a measure of its own.
+            fig.kind = StatKind::Measure;
+            fig.unit = Some("magnitude".to_string());
+            Some("magnitude".to_string())
+        } else {
+            let s = self
+                .subject(&fig, qa, prev, start)
+                .map(|s| trim_verb_tail(&s));
+            with_event(s, self.event_verb(&fig, qa))
+        };
         let srange = self.sentence(body, cache, start);
         let time = self.time_for(body, cache, start, end);
         let sentence = sentence_text(body, srange, start, end);
@@ -2179,6 +2190,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(r) = self.np_forward(k) {
+            return Some(self.clean(r));
+        }
+        if let Some(r) = self.clause_subject(qa) {
             return Some(self.clean(r));
         }
         if let Some(r) = self.number_of_before(qa) {
@@ -2361,6 +2375,82 @@ impl<'a> Scanner<'a> {
     }
 
     /// Noun phrase before the figure ("unemployment rose to 5%", "a case for $150,000").
+    /// "magnitude 7.8", "a magnitude of 7.5" before the figure.
+    fn magnitude_before(&self, qa: usize) -> bool {
+        qa >= 1 && self.is_w(qa - 1, "magnitude")
+            || qa >= 2 && self.is_w(qa - 1, "of") && self.is_w(qa - 2, "magnitude")
+    }
+
+    /// The subject of "the death toll … rose to 4,300", "unemployment stood at 5%": the
+    /// noun phrase that opens the clause whose verb moves the figure.
+    fn clause_subject(&self, qa: usize) -> Option<Range<usize>> {
+        if qa < 2 || self.kind(qa - 1) != Some(K::Word) {
+            return None;
+        }
+        let w1 = self.lw(qa - 1);
+        let w2 = self.lw(qa - 2);
+        let verb_at = match (w2.as_str(), w1.as_str()) {
+            (v, "to") if change_verb(v) => qa - 2,
+            ("stood" | "stands" | "stand" | "was" | "is" | "were" | "are", "at") => qa - 2,
+            (_, "reached" | "hit" | "topped" | "passed" | "exceeded" | "surpassed") => {
+                qa - 1
+            }
+            _ => return None,
+        };
+        // Back to the start of the clause: a sentence mark, or at most 40 tokens.
+        let mut start = verb_at;
+        let mut comma = None;
+        while start > 0 && verb_at - start < 40 {
+            let p = start - 1;
+            if self.kind(p) == Some(K::Punct) {
+                let t = self.txt(p);
+                if matches!(t, "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"") || self.is_dash(p)
+                {
+                    break;
+                }
+                if t == "," && comma.is_none() {
+                    comma = Some(start);
+                }
+            }
+            start -= 1;
+        }
+        // "On Tuesday, the death toll rose to…": the phrase after the comma, when it
+        // opens with a determiner.
+        if let Some(c) = comma
+            && determiner(self.lw(c).as_str())
+        {
+            start = c;
+        }
+        let r = self.np_forward(start)?;
+        let end_tok = self.toks.get(verb_at)?.s as usize;
+        (r.end <= end_tok).then_some(r)
+    }
+
+    /// The event a count is of, from a verb next to it: "killing at least 1,300 people",
+    /// "15,000 people injured", "200 were arrested" → "killed", "injured", "arrested".
+    fn event_verb(&self, fig: &Fig, qa: usize) -> Option<&'static str> {
+        if !matches!(fig.kind, StatKind::Count | StatKind::Range) {
+            return None;
+        }
+        if qa >= 1
+            && let Some(e) = event_participle(self.lw(qa - 1).as_str())
+        {
+            return Some(e);
+        }
+        // After the figure: its noun, then "were/have been" or directly the participle.
+        for k in fig.after..fig.after + 5 {
+            if self.kind(k) != Some(K::Word) {
+                return None;
+            }
+            let w = self.lw(k);
+            if let Some(e) = event_participle(w.as_str()) {
+                let w = w.as_str();
+                return (w.ends_with("ed") || w == "dead").then_some(e);
+            }
+        }
+        None
+    }
+
     fn np_backward(&self, a: usize) -> Option<Range<usize>> {
         let mut k = a;
         let mut skipped = 0;
@@ -2695,6 +2785,105 @@ fn time_word_strict(w: &str) -> bool {
 }
 
 /// The sentence text for a figure, windowed around it if the sentence is huge.
+/// Verbs that move a figure to a new value ("rose to", "climbed to").
+fn change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "rises"
+            | "rising"
+            | "climbed"
+            | "climbs"
+            | "increased"
+            | "increases"
+            | "grew"
+            | "grown"
+            | "jumped"
+            | "fell"
+            | "fallen"
+            | "falls"
+            | "dropped"
+            | "declined"
+            | "decreased"
+            | "soared"
+            | "surged"
+            | "slipped"
+            | "edged"
+            | "swelled"
+            | "doubled"
+            | "reached"
+            | "revised"
+            | "raised"
+            | "lowered"
+            | "cut"
+            | "amounted"
+    )
+}
+
+/// The past participle of an event verb in any of its forms, if the word is one:
+/// what distinguishes "people killed" from "people injured".
+fn event_participle(w: &str) -> Option<&'static str> {
+    const EVENTS: &[(&str, &str)] = &[
+        ("kill", "killed"),
+        ("injur", "injured"),
+        ("wound", "wounded"),
+        ("displac", "displaced"),
+        ("evacuat", "evacuated"),
+        ("arrest", "arrested"),
+        ("rescu", "rescued"),
+        ("hospitali", "hospitalized"),
+        ("infect", "infected"),
+        ("strand", "stranded"),
+        ("detain", "detained"),
+        ("deport", "deported"),
+        ("dead", "killed"),
+        ("died", "killed"),
+    ];
+    let (root, participle) = EVENTS.iter().find(|(root, _)| w.starts_with(root))?;
+    let rest = &w[root.len()..];
+    matches!(
+        rest,
+        "" | "e" | "ed" | "d" | "ing" | "ies" | "ied" | "s" | "zed" | "sed" | "zing" | "sing"
+    )
+    .then_some(*participle)
+}
+
+/// Cuts "people and injuring" to "people": a subject does not run on into the next verb.
+fn trim_verb_tail(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    for i in 1..words.len() {
+        if words[i - 1] == "and"
+            && words[i].ends_with("ing")
+            && event_participle(&words[i].to_lowercase()).is_some()
+        {
+            return words[..i - 1].join(" ");
+        }
+    }
+    s.to_string()
+}
+
+/// Adds the event to the subject ("people" + "killed" → "people killed"); a subject that
+/// is only the verb becomes the participle.
+fn with_event(subject: Option<String>, event: Option<&'static str>) -> Option<String> {
+    let Some(e) = event else { return subject };
+    match subject {
+        Some(s)
+            if s.to_lowercase()
+                .split(' ')
+                .any(|w| event_participle(w) == Some(e)) =>
+        {
+            if s.to_lowercase().ends_with("ing") {
+                Some(e.to_string())
+            } else {
+                Some(s)
+            }
+        }
+        Some(s) if !s.is_empty() => Some(format!("{s} {e}")),
+        _ => Some(e.to_string()),
+    }
+}
+
 fn sentence_text(body: &str, r: Range<usize>, start: usize, end: usize) -> String {
     let r = if r.end - r.start <= SENTENCE_MAX {
         r

@@ -103,7 +103,8 @@ fn seed_examiner() {
     assert_eq!(s.subject.as_deref(), Some("departments nationwide"));
     assert_eq!(s.qualifier, Some(Qualifier::LowerBound));
     let s = find(&st, "6,200");
-    assert_eq!(s.subject.as_deref(), Some("illegal immigrants"));
+    // "have arrested 6,200 illegal immigrants": the event is part of what is counted.
+    assert_eq!(s.subject.as_deref(), Some("illegal immigrants arrested"));
     let s = find(&st, "23-year-old");
     assert_eq!((s.value, s.kind), (23.0, StatKind::Age));
     assert!(st.iter().all(
@@ -398,5 +399,42 @@ fn gold_precision_recall() {
             set.len()
         );
         assert!(f1 >= 0.85, "{name} F1 {f1:.3}\n{report}");
+    }
+}
+
+// --- Events, moving figures, magnitudes --------------------------------------
+
+#[test]
+fn the_event_verb_tells_killed_from_injured() {
+    let body = "A strong earthquake struck on Monday, killing at least 1,300 people and injuring more than 5,000, officials said.\n\nThe storm left 15,000 people injured and 200 were arrested during the looting.";
+    let st = extract_statistics(body);
+    assert_eq!(find(&st, "1,300").subject.as_deref(), Some("people killed"));
+    assert_eq!(find(&st, "5,000").subject.as_deref(), Some("injured"));
+    assert_eq!(
+        find(&st, "15,000").subject.as_deref(),
+        Some("people injured")
+    );
+    check_offsets(body);
+}
+
+#[test]
+fn the_subject_of_a_figure_that_rose_opens_its_clause() {
+    let body = "ANKARA - The death toll from the earthquake that struck southern Turkey rose to 4,300 on Tuesday.\n\nOn Monday, the jobless rate stood at 5.2%, the agency said.";
+    let st = extract_statistics(body);
+    let toll = find(&st, "4,300").subject.clone().unwrap_or_default();
+    assert!(toll.starts_with("death toll"), "{toll}");
+    let rate = find(&st, "5.2%").subject.clone().unwrap_or_default();
+    assert!(rate.contains("jobless rate"), "{rate}");
+}
+
+#[test]
+fn an_earthquake_magnitude_is_a_measure() {
+    let body = "A magnitude 7.8 earthquake struck the region. Officials later said it had a magnitude of 7.5.";
+    let st = extract_statistics(body);
+    for t in ["7.8", "7.5"] {
+        let s = find(&st, t);
+        assert_eq!(s.kind, StatKind::Measure, "{s:?}");
+        assert_eq!(s.unit.as_deref(), Some("magnitude"));
+        assert_eq!(s.subject.as_deref(), Some("magnitude"));
     }
 }

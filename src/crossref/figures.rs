@@ -17,6 +17,10 @@ use crate::claims::{Qualifier, StatKind, Statistic};
 
 /// Words that carry no meaning for what is counted.
 const STOP: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "individuals",
     "the",
     "a",
     "an",
@@ -116,6 +120,8 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("fatality", "death"),
     ("death", "death"),
     ("dead", "death"),
+    ("killed", "death"),
+    ("toll", "death"),
 ];
 
 pub(super) fn singular(w: &str) -> String {
@@ -233,7 +239,12 @@ pub fn counted(subject: &str) -> Option<Counted> {
         .find(|(w, _)| *w == head)
         .map(|(_, c)| c.to_string())
         .unwrap_or(head);
-    let mut modifiers: Vec<String> = head_words.iter().map(|w| singular(w)).collect();
+    // "death toll": the modifier only repeats the head's class.
+    let mut modifiers: Vec<String> = head_words
+        .iter()
+        .map(|w| singular(w))
+        .filter(|w| SYNONYMS.iter().find(|(s, _)| s == w).map(|(_, c)| *c) != Some(head.as_str()))
+        .collect();
     modifiers.sort();
     modifiers.dedup();
     scope.sort();
@@ -377,7 +388,7 @@ fn file_name(path: &str) -> &str {
 fn describe(a: &ArticleClaims<'_>, s: &Statistic) -> String {
     let q = match s.qualifier {
         Some(Qualifier::Approximate) if !s.text.to_lowercase().starts_with("about") => "about ",
-        Some(Qualifier::LowerBound) => "more than ",
+        Some(Qualifier::LowerBound) => "at least ",
         Some(Qualifier::UpperBound) => "at most ",
         _ => "",
     };
@@ -528,26 +539,32 @@ fn judge(
     conflicts: &mut Vec<Finding>,
     corroborations: &mut Vec<Finding>,
 ) {
+    // Runs of close, mutually compatible values: what corroborates, and the sides of a
+    // disagreement.
     let mut sorted: Vec<usize> = group.to_vec();
     sorted.sort_by(|&a, &b| {
-        interval(items[a].stat)
-            .0
-            .total_cmp(&interval(items[b].stat).0)
+        scaled(items[a].stat, items[a].stat.value)
+            .total_cmp(&scaled(items[b].stat, items[b].stat.value))
     });
-    // Clusters of overlapping intervals.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut reach = f64::NEG_INFINITY;
+    let mut common = (f64::NEG_INFINITY, f64::INFINITY);
     for &i in &sorted {
         let iv = interval(items[i].stat);
-        match clusters.last_mut() {
-            Some(c) if iv.0 <= reach => {
+        let v = scaled(items[i].stat, items[i].stat.value).abs();
+        let joins = clusters.last().is_some_and(|c| {
+            let first = scaled(items[c[0]].stat, items[c[0]].stat.value).abs();
+            iv.0 <= common.1
+                && common.0 <= iv.1
+                && (first == 0.0 && v == 0.0 || first > 0.0 && v / first <= 1.25)
+        });
+        if joins {
+            if let Some(c) = clusters.last_mut() {
                 c.push(i);
-                reach = reach.max(iv.1);
             }
-            _ => {
-                clusters.push(vec![i]);
-                reach = iv.1;
-            }
+            common = (common.0.max(iv.0), common.1.min(iv.1));
+        } else {
+            clusters.push(vec![i]);
+            common = iv;
         }
     }
     let subject = items[group[0]].stat.subject.clone().unwrap_or_default();
@@ -600,34 +617,48 @@ fn judge(
             claims: refs,
         });
     }
-    if clusters.len() < 2 {
+    // Incompatible values: pairs from different articles whose intervals do not meet.
+    // Did the figure move, nearly agree, or conflict?
+    let all: Vec<usize> = sorted.clone();
+    // The figure moved when every incompatible pair is told apart by time: both anchored
+    // at different times, or published on different dates. One pair with nothing to tell
+    // them apart makes it a conflict.
+    let told_apart = |i: usize, j: usize| -> bool {
+        let (ti, tj) = (
+            norm_time(&items[i].stat.time),
+            norm_time(&items[j].stat.time),
+        );
+        let (di, dj) = (
+            articles[items[i].article].date,
+            articles[items[j].article].date,
+        );
+        matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
+            || matches!((di, dj), (Some(a), Some(b)) if a != b)
+    };
+    let mut incompatible_pairs = 0;
+    let mut moved_pairs = 0;
+    let mut gap: f64 = 0.0;
+    for (x, &i) in all.iter().enumerate() {
+        for &j in &all[x + 1..] {
+            let (a, b) = (interval(items[i].stat), interval(items[j].stat));
+            if items[i].article == items[j].article || a.0 <= b.1 && b.0 <= a.1 {
+                continue;
+            }
+            incompatible_pairs += 1;
+            moved_pairs += usize::from(told_apart(i, j));
+            let (lo, hi) = if a.1 < b.0 { (a, b) } else { (b, a) };
+            let g = if lo.1.is_finite() && hi.0.is_finite() && hi.0 > 0.0 {
+                (hi.0 - lo.1) / hi.0
+            } else {
+                1.0
+            };
+            gap = gap.max(g);
+        }
+    }
+    if incompatible_pairs == 0 {
         return;
     }
-    // Incompatible values: did the figure move, nearly agree, or conflict?
-    let all: Vec<usize> = clusters.iter().flatten().copied().collect();
-    let times: std::collections::BTreeSet<Option<String>> = all
-        .iter()
-        .map(|&i| norm_time(&items[i].stat.time))
-        .collect();
-    let dates: std::collections::BTreeSet<Option<&str>> = all
-        .iter()
-        .map(|&i| articles[items[i].article].date)
-        .collect();
-    let anchored = all.iter().any(|&i| items[i].stat.time.is_some());
-    let moved = (anchored && times.len() > 1) || (dates.len() > 1 && !dates.contains(&None));
-    let lo = clusters
-        .first()
-        .map(|c| interval(items[c[0]].stat))
-        .unwrap_or((0.0, 0.0));
-    let hi = clusters
-        .last()
-        .map(|c| interval(items[c[0]].stat))
-        .unwrap_or((0.0, 0.0));
-    let gap = if lo.1.is_finite() && hi.0.is_finite() && hi.0 > 0.0 {
-        (hi.0 - lo.1) / hi.0
-    } else {
-        1.0
-    };
+    let moved = moved_pairs == incompatible_pairs;
     let approximate = all.iter().any(|&i| {
         items[i].stat.qualifier == Some(Qualifier::Approximate)
             || items[i].stat.kind == StatKind::Fraction
@@ -699,6 +730,9 @@ mod tests {
         let a = counted("people killed").unwrap();
         let b = counted("people injured").unwrap();
         assert!(!same_quantity(&a, &b));
+        // The death toll and the people killed are one quantity.
+        assert!(same_quantity(&a, &counted("death toll").unwrap()));
+        assert!(same_quantity(&counted("injured").unwrap(), &b));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 5;
+pub const ANALYSIS_VERSION: u32 = 8;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -622,6 +622,101 @@ mod tests {
         assert!(
             diff.iter()
                 .any(|p| p.op == "insert" && p.text.contains("enforcement"))
+        );
+    }
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+    use crate::claims::{StatKind, Statistic};
+
+    fn stat(
+        body: &str,
+        text: &str,
+        kind: StatKind,
+        subject: &str,
+        q: Option<Qualifier>,
+    ) -> Statistic {
+        let start = body.find(text).expect("figure in body");
+        Statistic {
+            value: text.replace(',', "").parse().unwrap(),
+            high: None,
+            text: text.to_string(),
+            unit: (kind == StatKind::Measure).then(|| "magnitude".to_string()),
+            kind,
+            subject: Some(subject.to_string()),
+            qualifier: q,
+            time: None,
+            start,
+            end: start + text.len(),
+            sentence: body.to_string(),
+        }
+    }
+
+    /// Three reports of one earthquake: two on the first day, one the day after.
+    #[test]
+    fn a_lower_bound_does_not_hide_a_toll_that_moved_or_a_magnitude_in_conflict() {
+        let bodies = [
+            "The magnitude 7.8 earthquake struck Gaziantep in southern Turkey, killing at least 1,300 people as buildings collapsed.".to_string(),
+            "The death toll from the magnitude 7.8 earthquake in Gaziantep, southern Turkey, rose to 4,300 as collapsed buildings were searched.".to_string(),
+            "Collapsed buildings in Gaziantep after the southern Turkey earthquake, of magnitude 7.5, which killed 1,300 people.".to_string(),
+        ];
+        let claims = [
+            Claims {
+                quotes: vec![],
+                statistics: vec![
+                    stat(&bodies[0], "7.8", StatKind::Measure, "magnitude", None),
+                    stat(
+                        &bodies[0],
+                        "1,300",
+                        StatKind::Count,
+                        "people killed",
+                        Some(Qualifier::LowerBound),
+                    ),
+                ],
+            },
+            Claims {
+                quotes: vec![],
+                statistics: vec![
+                    stat(&bodies[1], "7.8", StatKind::Measure, "magnitude", None),
+                    stat(&bodies[1], "4,300", StatKind::Count, "death toll", None),
+                ],
+            },
+            Claims {
+                quotes: vec![],
+                statistics: vec![
+                    stat(&bodies[2], "7.5", StatKind::Measure, "magnitude", None),
+                    stat(&bodies[2], "1,300", StatKind::Count, "people killed", None),
+                ],
+            },
+        ];
+        let dates = [Some("2023-02-06"), Some("2023-02-07"), Some("2023-02-06")];
+        let views: Vec<ArticleClaims<'_>> = (0..3)
+            .map(|i| ArticleClaims {
+                id: ["a", "b", "c"][i],
+                path: ["a.txt", "b.txt", "c.txt"][i],
+                title: None,
+                date: dates[i],
+                body: &bodies[i],
+                claims: &claims[i],
+            })
+            .collect();
+        let r = analyze(&views);
+        let find = |v: f64| {
+            r.conflicts
+                .iter()
+                .find(|f| f.claims.iter().any(|c| c.value == v))
+        };
+        let toll = find(4300.0).unwrap_or_else(|| panic!("the death toll that moved: {r:#?}"));
+        assert_eq!(toll.kind, FindingKind::ChangedOverTime);
+        let magnitude = find(7.5).expect("the magnitudes");
+        // 7.5 and 7.8 on the same day: nothing tells them apart.
+        assert_eq!(magnitude.kind, FindingKind::Conflict);
+        assert!(
+            r.corroborations
+                .iter()
+                .any(|f| f.claims.iter().all(|c| c.value == 1300.0))
         );
     }
 }

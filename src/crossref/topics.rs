@@ -64,8 +64,11 @@ impl Topic {
 pub struct Tokens {
     /// Byte ranges of the paragraphs.
     pub paragraphs: Vec<std::ops::Range<usize>>,
-    /// Hashes of each paragraph's lower-case words, in order.
+    /// Hashes of each paragraph's lower-case words outside quotation marks, in order:
+    /// two outlets quoting the same statement have not copied each other's text.
     pub paragraph_words: Vec<Vec<u64>>,
+    /// Every word's hash, quoted or not.
+    words: Vec<u64>,
     /// Term counts of the content words (no stop words, numbers or short words).
     tf: HashMap<u64, u32>,
 }
@@ -74,34 +77,52 @@ pub struct Tokens {
 pub fn tokenize(body: &str) -> Tokens {
     let paragraphs = crate::corpus::paragraph_ranges(body);
     let mut tf: HashMap<u64, u32> = HashMap::new();
+    let mut all = Vec::new();
     let mut buf = String::new();
     let paragraph_words = paragraphs
         .iter()
         .map(|r| {
             let mut words = Vec::new();
-            for w in body[r.clone()].split(|c: char| !c.is_alphanumeric()) {
-                if w.is_empty() {
-                    continue;
+            let mut quoted = false;
+            let text = &body[r.clone()];
+            let mut flush = |buf: &mut String, quoted: bool, words: &mut Vec<u64>| {
+                if buf.is_empty() {
+                    return;
                 }
-                buf.clear();
-                for c in w.chars() {
-                    buf.extend(c.to_lowercase());
+                let h = word_hash(buf);
+                all.push(h);
+                if !quoted {
+                    words.push(h);
                 }
-                let h = word_hash(&buf);
-                words.push(h);
                 if buf.len() >= 3
                     && !buf.chars().all(|c| c.is_ascii_digit())
                     && !STOPWORDS.contains(&buf.as_str())
                 {
                     *tf.entry(h).or_default() += 1;
                 }
+                buf.clear();
+            };
+            for c in text.chars() {
+                if c.is_alphanumeric() {
+                    buf.extend(c.to_lowercase());
+                    continue;
+                }
+                flush(&mut buf, quoted, &mut words);
+                match c {
+                    '“' => quoted = true,
+                    '”' => quoted = false,
+                    '"' => quoted = !quoted,
+                    _ => {}
+                }
             }
+            flush(&mut buf, quoted, &mut words);
             words
         })
         .collect();
     Tokens {
         paragraphs,
         paragraph_words,
+        words: all,
         tf,
     }
 }
@@ -113,7 +134,7 @@ pub fn topics(tokens: &[Tokens]) -> Vec<Topic> {
     let words: Vec<Vec<u64>> = tokens
         .par_iter()
         .map(|t| {
-            let mut w: Vec<u64> = t.paragraph_words.iter().flatten().copied().collect();
+            let mut w = t.words.clone();
             w.sort_unstable();
             w.dedup();
             w
