@@ -276,6 +276,9 @@ pub fn same_quantity(a: &Counted, b: &Counted) -> bool {
 
 /// The class of values a statistic can be compared with.
 fn value_class(s: &Statistic) -> Option<String> {
+    if s.kind == StatKind::Percent && is_change(s) {
+        return None;
+    }
     match s.kind {
         StatKind::Count | StatKind::Range => Some("count".into()),
         StatKind::Percent | StatKind::Fraction => Some("share".into()),
@@ -284,6 +287,110 @@ fn value_class(s: &Statistic) -> Option<String> {
         StatKind::Measure => Some(format!("measure:{}", s.unit.as_deref().unwrap_or(""))),
         StatKind::Age => None,
     }
+}
+
+/// Words before a percentage that make it a change over some period ("fell by 1.3%",
+/// "up 2%"), and words after it that do ("a 5% rise"). A change is relative to a period
+/// the text rarely pins down, so changes are not compared across articles.
+const CHANGE_BEFORE: &[&str] = &[
+    "by",
+    "up",
+    "down",
+    "rose",
+    "rise",
+    "risen",
+    "fell",
+    "fallen",
+    "fall",
+    "increased",
+    "decreased",
+    "gained",
+    "lost",
+    "grew",
+    "dropped",
+    "jumped",
+    "climbed",
+    "declined",
+    "slid",
+    "added",
+    "shed",
+    "surged",
+    "soared",
+    "slumped",
+    "tumbled",
+    "plunged",
+    "edged",
+    "cut",
+    "raised",
+    "lowered",
+    "boosted",
+    "grow",
+    "growth",
+    "rising",
+    "falling",
+];
+const CHANGE_AFTER: &[&str] = &[
+    "rise",
+    "increase",
+    "fall",
+    "drop",
+    "decline",
+    "growth",
+    "gain",
+    "jump",
+    "cut",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "up",
+    "down",
+    "above",
+    "below",
+    "stake",
+    "rises",
+    "increases",
+];
+
+fn is_change(s: &Statistic) -> bool {
+    let Some(at) = s.sentence.find(&s.text) else {
+        return false;
+    };
+    let before = s.sentence[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.as_str(),
+                    "about"
+                        | "almost"
+                        | "nearly"
+                        | "some"
+                        | "around"
+                        | "roughly"
+                        | "than"
+                        | "more"
+                        | "just"
+                        | "only"
+                        | "over"
+                        | "a"
+                        | "an"
+                )
+        });
+    let after = s.sentence[at + s.text.len()..]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .find(|w| !w.is_empty());
+    before.is_some_and(|w| CHANGE_BEFORE.contains(&w.as_str()))
+        || after.is_some_and(|w| CHANGE_AFTER.contains(&w.as_str()))
 }
 
 /// The value on a common scale: shares as percent.
@@ -750,6 +857,40 @@ mod tests {
         assert_eq!(counted("the total"), None);
         assert_eq!(counted("years"), None);
         assert!(counted("illegal immigrants").is_some());
+    }
+
+    #[test]
+    fn percentage_changes_are_not_compared() {
+        let st = |sentence: &str, text: &str| Statistic {
+            value: 1.0,
+            high: None,
+            text: text.into(),
+            unit: Some("%".into()),
+            kind: StatKind::Percent,
+            subject: Some("dollar".into()),
+            qualifier: None,
+            time: None,
+            start: 0,
+            end: 0,
+            sentence: sentence.into(),
+        };
+        assert!(is_change(&st(
+            "The dollar had fallen by 1.3% against the yen.",
+            "1.3%"
+        )));
+        assert!(is_change(&st("Sales were up about 2% on the year.", "2%")));
+        assert!(is_change(&st("A 5% rise in prices hit shoppers.", "5%")));
+        assert!(!is_change(&st(
+            "Some 55% of residents are foreign-born.",
+            "55%"
+        )));
+        assert_eq!(
+            value_class(&st(
+                "The dollar had fallen by 1.3% against the yen.",
+                "1.3%"
+            )),
+            None
+        );
     }
 
     #[test]
