@@ -2392,9 +2392,7 @@ impl<'a> Scanner<'a> {
         let verb_at = match (w2.as_str(), w1.as_str()) {
             (v, "to") if change_verb(v) => qa - 2,
             ("stood" | "stands" | "stand" | "was" | "is" | "were" | "are", "at") => qa - 2,
-            (_, "reached" | "hit" | "topped" | "passed" | "exceeded" | "surpassed") => {
-                qa - 1
-            }
+            (_, "reached" | "hit" | "topped" | "passed" | "exceeded" | "surpassed") => qa - 1,
             _ => return None,
         };
         // Back to the start of the clause: a sentence mark, or at most 40 tokens.
