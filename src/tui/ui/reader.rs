@@ -137,8 +137,10 @@ pub fn reader(app: &App, area: Rect, buf: &mut Buffer) {
         });
     }
     details.push(format!(
-        "{} quotations · {} figures · {} findings",
-        info.quotes, info.figures, info.findings
+        "{} · {} · {}",
+        count(info.quotes, "quotation"),
+        count(info.figures, "figure"),
+        count(info.findings, "finding")
     ));
     if r.raw.is_some() {
         details.push("RAW TEXT".into());
@@ -357,4 +359,13 @@ fn status_line(app: &App, r: &ReaderState) -> Vec<Span<'static>> {
         ),
         t.dim,
     )]
+}
+
+/// "1 figure", "2 figures".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
