@@ -259,8 +259,13 @@ pub(crate) fn is_cue_verb(w: &str) -> bool {
             | "begged"
             | "pleaded"
             | "questioned"
+            | "questioning"
             | "challenged"
             | "scoffed"
+            | "comment"
+            | "comments"
+            | "commented"
+            | "commenting"
     )
 }
 
@@ -293,6 +298,8 @@ pub(crate) fn is_verb_only_cue(w: &str) -> bool {
                 | "wonder"
                 | "lament"
                 | "laments"
+                | "comment"
+                | "comments"
         )
 }
 
@@ -434,6 +441,73 @@ pub(crate) fn is_aux_or_adverb(w: &str) -> bool {
             | "are"
             | "been"
     )
+}
+
+/// Grammatical gender a name can be tied to by an honorific or a pronoun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// Courtesy titles that always stand right before a surname ("Mr. King", "Ms. Major") and
+/// tell the person's gender when they do ("Dr." does not).
+pub(crate) fn honorific(w: &str) -> Option<Option<Gender>> {
+    match w {
+        "Mr." | "Mr" | "Messrs." => Some(Some(Gender::Male)),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Some(Gender::Female)),
+        "Dr." | "Dr" | "Prof." => Some(None),
+        _ => None,
+    }
+}
+
+/// Gender of a title or role word ("Congresswoman", "spokesman").
+pub(crate) fn title_gender(w: &str) -> Option<Gender> {
+    match w {
+        "Congressman" | "congressman" | "Spokesman" | "spokesman" | "Councilman" | "councilman"
+        | "Assemblyman" | "assemblyman" | "King" | "Prince" | "Sir" | "Lord" | "Father"
+        | "businessman" | "Chairman" | "chairman" => Some(Gender::Male),
+        "Congresswoman" | "congresswoman" | "Spokeswoman" | "spokeswoman" | "Councilwoman"
+        | "councilwoman" | "Assemblywoman" | "assemblywoman" | "Queen" | "Princess" | "Dame"
+        | "Lady" | "businesswoman" | "Chairwoman" | "chairwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of a subject pronoun ("he" / "she").
+pub(crate) fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Lower-case role nouns a description may use for a person introduced with the matching
+/// title ("the senator" → "Sen. Jane Roe"); returns the titles that introduce it.
+pub(crate) fn role_titles(w: &str) -> &'static [&'static str] {
+    match w {
+        "president" => &["President"],
+        "senator" => &["Sen.", "Senator"],
+        "governor" => &["Gov.", "Governor"],
+        "mayor" => &["Mayor"],
+        "congressman" => &["Rep.", "Congressman", "Representative"],
+        "congresswoman" => &["Rep.", "Congresswoman", "Representative"],
+        "representative" => &["Rep.", "Representative"],
+        "judge" => &["Judge"],
+        "justice" => &["Justice"],
+        "sheriff" => &["Sheriff"],
+        "secretary" => &["Secretary"],
+        "chancellor" => &["Chancellor"],
+        "minister" => &["Minister"],
+        "ambassador" => &["Ambassador"],
+        "commissioner" => &["Commissioner"],
+        "general" => &["Gen.", "General"],
+        "pope" => &["Pope"],
+        "premier" => &["Premier"],
+        "speaker" => &["Speaker"],
+        _ => &[],
+    }
 }
 
 /// Title and office words dropped from the front of a person's name ("Rep.", "Police

@@ -11,10 +11,12 @@
 //! 4. multi-paragraph quotations share the speaker any of their parts names, and bare
 //!    surnames are expanded to the full name introduced in the article.
 
-use super::lexicon::{Pronoun, is_cue_verb};
-use super::marks::find_spans;
+use super::lexicon::{Gender, Pronoun, is_cue_verb, pronoun_gender, role_titles};
+use super::marks::{Span, find_spans};
 use super::sentences::{sentence_index, sentence_ranges};
-use super::speakers::{Attribution, Ctx, Kind, NpKind, Tok, strip_possessive, tokenize};
+use super::speakers::{
+    Attribution, Ctx, HIDDEN, Kind, Mention, NpKind, Tok, is_cap, strip_possessive, tokenize,
+};
 use super::{Quote, QuoteKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -52,10 +54,18 @@ struct CueSentence {
     para: usize,
 }
 
+/// How many recent person speakers a pronoun may reach back to.
+const RECENT_PERSONS: usize = 6;
+
 #[derive(Default)]
-struct State {
-    last_person: Option<Spk>,
+struct State<'a> {
+    /// Recent person speakers, latest last.
+    persons: Vec<Spk>,
     last_group: Option<Spk>,
+    /// Gender by surname, from courtesy titles and from pronouns already resolved.
+    genders: HashMap<&'a str, Gender>,
+    /// Latest titled mention by title word ("President" → "Obama"): (name, single).
+    titled: HashMap<&'a str, (Range<usize>, bool)>,
 }
 
 /// All quotations and quoted terms of `body`, in text order. Never panics; linear time.
@@ -80,13 +90,15 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
 
     let mut drafts: Vec<Option<Draft>> = vec![None; spans.len()];
     let mut names: HashMap<&str, Vec<Range<usize>>> = HashMap::new();
-    let mut name_buf = Vec::new();
+    let mut name_buf: Vec<Mention> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
     let mut qs: Vec<(usize, usize, usize)> = Vec::new();
     let mut sent_starts: Vec<usize> = Vec::new();
     let mut state = State::default();
     let mut last_quote: Option<usize> = None;
     let mut last_cue: Option<CueSentence> = None;
+    // The person subject of the latest sentence without a quote or cue: (speaker, group).
+    let mut last_subject: Option<(Spk, usize)> = None;
 
     let mut para_of = 0usize;
     let mut prev_group_para = usize::MAX;
@@ -107,15 +119,22 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             let next = &sents[last + 1];
             let same_para = !body[sents[last].end..next.start].contains('\n');
             let ends_quote = spans[sp - 1].close_end + 1 >= sents[last].end;
-            let next_quote = spans.get(sp).is_some_and(|s| s.open < next.end);
+            let next_quote = spans[sp..]
+                .iter()
+                .take_while(|s| s.open < next.end)
+                .any(|s| !is_nickname(body, s));
             let t = &body[next.clone()];
-            if !same_para || !ends_quote || next_quote || t.len() > 80 {
+            if !same_para || !ends_quote || next_quote || t.len() > 120 {
                 break;
             }
             if !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
                 break;
             }
             last += 1;
+            // Nicknames inside the cue sentence's name go with it.
+            while sp < spans.len() && spans[sp].open < next.end {
+                sp += 1;
+            }
         }
         let (a, mut b) = (sents[si].start, sents[last].end);
         while para_of + 1 < paras.len() && paras[para_of].1 < a {
@@ -126,7 +145,20 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
         prev_group_para = para;
         qs.clear();
         for (k, s) in spans.iter().enumerate().take(sp).skip(sp0) {
-            qs.push((k, s.open, s.close_end));
+            if is_nickname(body, s) {
+                // `Marcia "Cia" Price`: part of the name, a term of its own.
+                qs.push((HIDDEN, s.open, s.close_end));
+                drafts[k] = Some(Draft {
+                    kind: QuoteKind::Term,
+                    spk: None,
+                    cue: None,
+                    explicit: false,
+                    group: gi,
+                    para: para_of,
+                });
+            } else {
+                qs.push((k, s.open, s.close_end));
+            }
             b = b.max(s.close_end);
         }
         tokenize(body, a, b, &qs, &mut toks);
@@ -139,8 +171,18 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
         };
         name_buf.clear();
         ctx.names(&mut name_buf);
-        for (full, last_name) in name_buf.drain(..) {
-            names.entry(&body[last_name]).or_default().push(full);
+        for m in name_buf.drain(..) {
+            let key = &body[m.last.clone()];
+            if let Some(g) = m.gender {
+                state.genders.insert(key, g);
+            }
+            if let Some(t) = m.title {
+                let t = body[t].trim_end_matches('.');
+                state.titled.insert(t, (m.full.clone(), !m.multi));
+            }
+            if m.multi {
+                names.entry(key).or_default().push(m.full);
+            }
         }
 
         let mut had_quote = false;
@@ -175,13 +217,17 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 if a.np.kind == NpKind::Pronoun(Pronoun::Person)
                     && ti > 0
                     && let Some(np) = ctx.lead_subject(ti)
+                    && fits(
+                        pronoun_gender(&body[a.np.name.clone()]),
+                        gender_of(body, &np.name, &state),
+                    )
                 {
                     a.np = np;
                 }
                 a
             });
             if let Some(a) = &attr
-                && let Some(spk) = resolve(a, &state)
+                && let Some(spk) = resolve(body, a, &mut state)
             {
                 d.spk = Some(spk);
                 d.cue = Some(a.cue.clone());
@@ -198,9 +244,34 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     last_cue.as_ref(),
                     first_in_para && opens_para,
                 );
+                // "Sen. Roe, who …, named two reasons. “The younger people are …”": a quote
+                // that opens the sentence right after one about a named person, in the same
+                // paragraph and with no cue of its own, is that person's.
+                if d.spk.is_none()
+                    && attr.is_none()
+                    && ti == 0
+                    && !first_in_para
+                    && let Some((spk, g)) = &last_subject
+                    && g + 1 == gi
+                {
+                    d.spk = Some(spk.clone());
+                }
             }
             drafts[id] = Some(d);
             last_quote = Some(id);
+        }
+        last_subject = None;
+        if !had_quote && si == last {
+            last_subject = ctx.person_subject().map(|np| {
+                let single = matches!(np.kind, NpKind::Person { single: true });
+                let spk = Spk {
+                    name: np.name,
+                    role: np.role,
+                    single,
+                    person: true,
+                };
+                (spk, gi)
+            });
         }
         if !had_quote {
             // A reporting sentence without a quote: remember its speaker for pronouns and
@@ -210,7 +281,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     continue;
                 }
                 if let Some(a) = ctx.subject_of(v) {
-                    let spk = resolve(&a, &state);
+                    let spk = resolve(body, &a, &mut state);
                     remember(&mut state, &a, spk.as_ref());
                     if spk.is_some() || ctx.ends_with_colon() {
                         last_cue = Some(CueSentence {
@@ -301,10 +372,26 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
     out
 }
 
-/// Turn an attribution into a speaker; pronouns take the latest fitting speaker.
-fn resolve(a: &Attribution, state: &State) -> Option<Spk> {
+/// Turn an attribution into a speaker: "he"/"she" take the latest person speaker whose
+/// gender does not contradict the pronoun; "the president" takes the latest person
+/// introduced with that title.
+fn resolve<'a>(body: &'a str, a: &Attribution, state: &mut State<'a>) -> Option<Spk> {
     match a.np.kind {
-        NpKind::Pronoun(Pronoun::Person) => state.last_person.clone(),
+        NpKind::Pronoun(Pronoun::Person) => {
+            let want = pronoun_gender(&body[a.np.name.clone()]);
+            let k = state
+                .persons
+                .iter()
+                .rposition(|p| fits(want, gender_of(body, &p.name, state)))?;
+            let spk = state.persons[k].clone();
+            // The latest person taken by "she" is a woman from now on.
+            if k + 1 == state.persons.len()
+                && let Some(g) = want
+            {
+                state.genders.entry(surname(body, &spk.name)).or_insert(g);
+            }
+            Some(spk)
+        }
         NpKind::Pronoun(Pronoun::Group) => state.last_group.clone(),
         NpKind::Pronoun(Pronoun::Speaker) => None,
         NpKind::Person { single } => Some(Spk {
@@ -313,13 +400,49 @@ fn resolve(a: &Attribution, state: &State) -> Option<Spk> {
             single,
             person: true,
         }),
-        NpKind::Group => Some(Spk {
+        NpKind::Group => Some(described(body, a, state).unwrap_or_else(|| Spk {
             name: a.np.name.clone(),
             role: a.np.role.clone(),
             single: false,
             person: false,
-        }),
+        })),
     }
+}
+
+/// "the senator" → the latest person named with the title "Sen."/"Senator", if any.
+fn described(body: &str, a: &Attribution, state: &State) -> Option<Spk> {
+    let text = &body[a.np.name.clone()];
+    let mut words = text.split_whitespace();
+    let (det, noun) = (words.next()?, words.next()?);
+    if words.next().is_some() || !det.eq_ignore_ascii_case("the") || is_cap(noun) {
+        return None;
+    }
+    let (name, single) = role_titles(noun)
+        .iter()
+        .filter_map(|t| state.titled.get(t.trim_end_matches('.')))
+        .max_by_key(|(r, _)| r.start)?
+        .clone();
+    Some(Spk {
+        name,
+        role: Some(a.np.name.clone()),
+        single,
+        person: true,
+    })
+}
+
+/// The surname of a name as written (its last word, possessive stripped).
+fn surname<'a>(body: &'a str, name: &Range<usize>) -> &'a str {
+    let n = &body[name.clone()];
+    strip_possessive(n.rsplit(' ').next().unwrap_or(n))
+}
+
+fn gender_of(body: &str, name: &Range<usize>, state: &State) -> Option<Gender> {
+    state.genders.get(surname(body, name)).copied()
+}
+
+/// Whether a pronoun of gender `want` may refer to a person of gender `have`.
+fn fits(want: Option<Gender>, have: Option<Gender>) -> bool {
+    want.is_none() || have.is_none() || want == have
 }
 
 fn remember(state: &mut State, a: &Attribution, spk: Option<&Spk>) {
@@ -328,11 +451,42 @@ fn remember(state: &mut State, a: &Attribution, spk: Option<&Spk>) {
     }
     if let Some(s) = spk {
         if s.person {
-            state.last_person = Some(s.clone());
+            if state.persons.len() >= RECENT_PERSONS {
+                state.persons.remove(0);
+            }
+            state.persons.push(s.clone());
         } else {
             state.last_group = Some(s.clone());
         }
     }
+}
+
+/// A one-word capitalised quote between two capitalised words: a nickname inside a name
+/// (`Marcia "Cia" Price`).
+fn is_nickname(body: &str, s: &Span) -> bool {
+    let text = &body[s.start..s.end];
+    if text.is_empty() || text.len() > 20 || !is_cap(text) {
+        return false;
+    }
+    if !text
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '.' || c == '-')
+    {
+        return false;
+    }
+    let before = body[..s.open].strip_suffix(' ').unwrap_or("");
+    let prev = before.rsplit(' ').next().unwrap_or("");
+    let after = body[s.close_end..].strip_prefix(' ').unwrap_or("");
+    let next = after
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ';', ':', '.', '(', ')']);
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+    };
+    name_word(prev) && name_word(next)
 }
 
 /// A quote with no cue of its own continues the latest quote of the same paragraph or the
@@ -676,6 +830,141 @@ mod tests {
         let qs =
             run("The sign on the door read “closed until further notice for repairs” all week.");
         assert_eq!(qs[0].speaker, None);
+    }
+
+    #[test]
+    fn courtesy_title_before_a_title_word_surname() {
+        let b = body(&[
+            "Tom King, 70, runs the bakery on Main Street.",
+            "“Bread has been my whole life since I was a boy,” Mr. King said.",
+            "“I have never once closed on a holiday,” Mr. King, 70, told me.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "Bread has been"), Some("Tom King"));
+        assert_eq!(speaker_of(&qs, "I have never"), Some("Tom King"));
+    }
+
+    #[test]
+    fn subordinate_clause_after_quote_is_not_the_cue() {
+        let qs = run(
+            "The ad ends with footage of Ann Cole saying, “That is simply my call to make,” when Bo Diaz blasted her.",
+        );
+        assert_eq!(speaker_of(&qs, "That is simply"), Some("Ann Cole"));
+    }
+
+    #[test]
+    fn listener_and_dashed_aside_before_quote() {
+        let qs = run(
+            "Rob Hale, the head of Acme -- a firm that makes tools for farms -- told me, “We sell to anyone who pays on time.”",
+        );
+        assert_eq!(speaker_of(&qs, "We sell"), Some("Rob Hale"));
+    }
+
+    #[test]
+    fn dateline_dash_before_apposition() {
+        let qs = run(
+            "DENVER -- Mayor Jo Park, opening the new library on Friday, said it would be “a place for every child in this city to read.”",
+        );
+        assert_eq!(speaker_of(&qs, "a place for"), Some("Jo Park"));
+    }
+
+    #[test]
+    fn all_caps_headers_and_labels_are_not_names() {
+        let b = body(&[
+            "DOCTORS REBEL — The memo landed on Monday, saying the drug was “a miracle cure for every single patient.”",
+            "PENCE: “We will win this state by a wide margin in the end.”",
+        ]);
+        let qs = run(&b);
+        for p in ["a miracle cure", "We will win"] {
+            let s = speaker_of(&qs, p);
+            assert!(
+                s.is_none_or(|s| s.chars().any(|c| c.is_lowercase())),
+                "{p}: {s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pronoun_skips_a_person_of_the_other_gender() {
+        let b = body(&[
+            "Mr. Ross said the plant would close. Ms. Lane, the union chief, said the workers were told on Monday.",
+            "“We will fight this decision in every court we can,” he said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "We will fight"), Some("Ross"));
+    }
+
+    #[test]
+    fn description_resolves_to_titled_person() {
+        let b = body(&[
+            "President Ada Grant met Vice President Bo Lin at the plant on Monday.",
+            "“This plant is the future of the whole region,” the president said.",
+            "Mayor Bill de Luca opened the park the next day.",
+            "“Parks matter more than any new road we could build,” the mayor said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "This plant"), Some("Ada Grant"));
+        assert_eq!(speaker_of(&qs, "Parks matter"), Some("Bill de Luca"));
+    }
+
+    #[test]
+    fn nickname_inside_a_name() {
+        let qs = run(
+            "“We are ready for a long campaign this fall!” Del. Marcia “Cia” Brown, a Democrat from the valley, shouted to the crowd.",
+        );
+        assert!(speaker_of(&qs, "We are ready").is_some_and(|s| s.contains("Brown")));
+        assert_eq!(kind_of(&qs, "Cia"), QuoteKind::Term);
+    }
+
+    #[test]
+    fn commented_and_per_as_cues() {
+        let b = body(&[
+            "A neighbor commented: “The noise never stops after dark around here.”",
+            "Members may vote by proxy, except when voting “to fill a seat on the board of the group,” per the club’s bylaws.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "The noise"), Some("A neighbor"));
+        assert_eq!(speaker_of(&qs, "to fill a seat"), Some("the club’s bylaws"));
+    }
+
+    #[test]
+    fn coordinated_clause_subject_and_named_group_with_participle() {
+        let b = body(&[
+            "Acme holds cash abroad, and the report says the firm “keeps most of its profit in small island tax havens.”",
+            "After a short meeting, the Security Board issued a statement calling the test “a clear breach of every rule we have.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "keeps most"), Some("the report"));
+        assert_eq!(
+            speaker_of(&qs, "a clear breach"),
+            Some("the Security Board")
+        );
+    }
+
+    #[test]
+    fn participial_opener_takes_the_following_subject() {
+        let b = body(&[
+            "Ann Cole wrote about the day in her memoir.",
+            "After saying her knee was “too swollen to walk on at all,” she was “rushed off to the county hospital” for tests.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "rushed off"), Some("Ann Cole"));
+    }
+
+    #[test]
+    fn quote_after_a_sentence_about_a_named_person() {
+        let qs = run(
+            "Sen. Ray Holt (Vt.), who lost the primary, named two reasons for hope. “Young voters are tired of the old fights and want change.”",
+        );
+        assert_eq!(speaker_of(&qs, "Young voters"), Some("Ray Holt"));
+    }
+
+    #[test]
+    fn bare_name_before_dash_must_open_its_clause() {
+        let qs = run(
+            "Jo Park said he has grown fond of Mr. Lee -- “a very different man from the one I first met.”",
+        );
+        assert_eq!(speaker_of(&qs, "a very different"), Some("Jo Park"));
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! with titles stripped, a pronoun, or a descriptive/organisation phrase.
 
 use super::lexicon::{
-    Pronoun, is_aux_or_adverb, is_cue_verb, is_determiner, is_invertible_cue, is_name_connector,
-    is_non_name_cap, is_np_stop, is_org_word, is_title, is_verb_only_cue, pronoun,
+    Gender, Pronoun, honorific, is_aux_or_adverb, is_cue_verb, is_determiner, is_invertible_cue,
+    is_name_connector, is_non_name_cap, is_np_stop, is_org_word, is_title, is_verb_only_cue,
+    pronoun, title_gender,
 };
 use std::ops::Range;
 
@@ -35,7 +36,12 @@ pub(crate) struct Tok {
     pub kind: Kind,
 }
 
-/// Tokenise `body[a..b]`; `quotes` are `(id, open, close_end)` in order, inside `a..b`.
+/// Id of a quoted span that is skipped by the tokeniser (a nickname inside a name:
+/// `Marcia "Cia" Price`).
+pub(crate) const HIDDEN: usize = usize::MAX;
+
+/// Tokenise `body[a..b]`; `quotes` are `(id, open, close_end)` in order, inside `a..b`;
+/// a quote with id `HIDDEN` is skipped without a token.
 pub(crate) fn tokenize(
     body: &str,
     a: usize,
@@ -51,11 +57,13 @@ pub(crate) fn tokenize(
         if let Some(&(id, o, ce)) = quotes.get(qi)
             && i >= o
         {
-            out.push(Tok {
-                s: o,
-                e: ce,
-                kind: Kind::Quote(id),
-            });
+            if id != HIDDEN {
+                out.push(Tok {
+                    s: o,
+                    e: ce,
+                    kind: Kind::Quote(id),
+                });
+            }
             i = ce.max(i + 1);
             qi += 1;
             continue;
@@ -189,6 +197,20 @@ pub(crate) enum NpKind {
     Group,
 }
 
+/// A capitalised name found in the text (see `Ctx::names`).
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub full: Range<usize>,
+    /// The surname, possessive stripped.
+    pub last: Range<usize>,
+    /// More than one name word: a full name later surnames expand to.
+    pub multi: bool,
+    /// From a courtesy title or a gendered title word before the name.
+    pub gender: Option<Gender>,
+    /// The office title right before the name ("President", "Sen.").
+    pub title: Option<Range<usize>>,
+}
+
 /// A cue and its subject.
 #[derive(Debug, Clone)]
 pub(crate) struct Attribution {
@@ -263,6 +285,25 @@ impl<'a> Ctx<'a> {
                 adjacent: true,
             });
         }
+        // "…,” when Y blasted him": a subordinate clause after the quote is not its cue;
+        // only a main clause after it may be ("…,” when asked, Smith said).
+        let j = if is_subordinator(w) {
+            let mut c = j + 1;
+            while c < self.toks.len()
+                && c < j + 25
+                && !self.is_quote(c)
+                && !self.is_punct(c, &[',', '.', '!', '?', ';', ':'])
+            {
+                c += 1;
+            }
+            if self.punct(c) != Some(',') {
+                return None;
+            }
+            c + 1
+        } else {
+            j
+        };
+        let w = self.word(j)?;
         // "…,” as X put it / as X said.
         let as_clause = w == "as";
         let j = if as_clause { j + 1 } else { j };
@@ -371,17 +412,23 @@ impl<'a> Ctx<'a> {
         if j == 0 {
             return None;
         }
-        if let Some(w) = self.word(j - 1)
-            && is_cue_verb(w)
-        {
-            if j >= 2 && self.word(j - 2) == Some("to") {
+        // "X told me, “…”" / "X told reporters: “…”": the listener sits between verb and quote.
+        let v = match self.word(j - 1) {
+            Some(w) if is_cue_verb(w) => Some(j - 1),
+            Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
+                self.word(j - 2).filter(|v| is_cue_verb(v)).map(|_| j - 2)
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            if v >= 1 && self.word(v - 1) == Some("to") {
                 return None;
             }
-            let lo = self.clause_start(j - 1);
-            let np = self.subject_before(lo, j - 1)?;
+            let lo = self.clause_start(v);
+            let np = self.subject_before(lo, v)?;
             return Some(Attribution {
                 np,
-                cue: self.bytes(j - 1, j),
+                cue: self.bytes(v, v + 1),
                 adjacent: true,
             });
         }
@@ -425,9 +472,8 @@ impl<'a> Ctx<'a> {
         // "Sen. Smith: “…”" / "Mitt Romney -- “…”": a bare name introducing the quote.
         if matches!(sep, Some(':' | '—' | '–' | '-' | '―')) {
             let np = self.chunk_np(s, j, None)?;
-            if matches!(np.kind, NpKind::Person { .. })
-                && (s == 0 || !self.word(s - 1).is_some_and(is_cap))
-            {
+            // The name must open its clause: not "supportive of Mr. Smith -- “…”".
+            if matches!(np.kind, NpKind::Person { .. }) && (s == 0 || self.word(s - 1).is_none()) {
                 return Some(Attribution {
                     np,
                     cue: self.bytes(j, j + 1),
@@ -450,6 +496,24 @@ impl<'a> Ctx<'a> {
                     return Some(Attribution {
                         np,
                         cue: self.bytes(v, v + 2),
+                        adjacent: false,
+                    });
+                }
+                continue;
+            }
+            // "…,” per the party's bylaws." — "per" after a comma names a source like
+            // "according to"; "per year" / "$5 per share" have no determiner or name.
+            if w == "per"
+                && v > 0
+                && (self.punct(v - 1) == Some(',') || self.is_quote(v - 1))
+                && self
+                    .word(v + 1)
+                    .is_some_and(|n| is_determiner(n) || is_cap(n))
+            {
+                if let Some(np) = self.according_np(v + 1) {
+                    return Some(Attribution {
+                        np,
+                        cue: self.bytes(v, v + 1),
                         adjacent: false,
                     });
                 }
@@ -478,7 +542,10 @@ impl<'a> Ctx<'a> {
             // "the county report", "his claims": a noun-like cue needs a named subject.
             is_verb_only_cue(w)
                 || match np.kind {
-                    NpKind::Group => is_cap(&self.body[np.name.clone()]),
+                    NpKind::Group => {
+                        let name = &self.body[np.name.clone()];
+                        is_cap(name) || name.split_whitespace().skip(1).any(is_cap)
+                    }
                     _ => true,
                 }
         });
@@ -534,9 +601,37 @@ impl<'a> Ctx<'a> {
             && self
                 .word(e - 1)
                 .is_some_and(|p| matches!(p, "and" | "or" | "but"));
-        let participle = w.ends_with("ing") && (e == lo || !self.word(e - 1).is_some_and(is_cap));
+        let participle = w.ends_with("ing")
+            && (e == lo
+                || !self
+                    .word(e - 1)
+                    .is_some_and(|p| is_cap(p) && !is_clause_opener(p) && !is_non_name_cap(p)));
         if coordinated || participle {
-            return self.sentence_subject(self.sentence_start(v), v);
+            let ss = self.sentence_start(v);
+            // "After saying …, she …": the subject follows the participial opener.
+            let hi = if participle
+                && (e == ss || (e == ss + 1 && self.word(ss).is_some_and(is_clause_opener)))
+            {
+                (v + WINDOW).min(self.toks.len())
+            } else {
+                v
+            };
+            return self.sentence_subject(ss, hi);
+        }
+        // "footage of Trump saying", "a video of Mayor Lee telling": the name right before
+        // a participle is its subject, whatever governs the name.
+        if w.ends_with("ing") && e > lo {
+            let mut s = e;
+            while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
+                s -= 1;
+            }
+            let governed = s > lo && self.word(s - 1).is_some_and(|p| matches!(p, "of" | "by"));
+            if governed
+                && let Some(np) = self.chunk_np(s, e, None)
+                && matches!(np.kind, NpKind::Person { .. })
+            {
+                return Some(np);
+            }
         }
         self.backward_np(lo, v)
     }
@@ -553,6 +648,12 @@ impl<'a> Ctx<'a> {
                     .take(3)
                     .map(|c| c + 1),
             );
+            // "After saying it was “…,” she …": the comma sits inside the quote.
+            if let Some(q) = (lo..hi).find(|&k| self.is_quote(k))
+                && starts.first().is_none_or(|&c| c > q + 1)
+            {
+                starts.insert(0, q + 1);
+            }
             if starts.is_empty() {
                 starts.push(lo + 1);
             }
@@ -566,6 +667,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn subject_chunk(&self, s: usize, hi: usize) -> Option<Np> {
+        if s < hi
+            && let Some(p) = self.word(s).and_then(pronoun)
+        {
+            return Some(Np {
+                kind: NpKind::Pronoun(p),
+                name: self.bytes(s, s + 1),
+                role: None,
+            });
+        }
         let mut e = s;
         let mut seen_name = false;
         let mut poss = false;
@@ -652,6 +762,35 @@ impl<'a> Ctx<'a> {
             e -= 1;
         }
         let mut role = None;
+        // "X, the head of Y -- a firm that … -- told me": skip the dashed aside.
+        if let Some(close) = self.dash_before(lo, e)
+            && let Some(open) = (lo..close.start)
+                .rev()
+                .take(40)
+                .filter_map(|k| self.dash_before(lo, k + 1).filter(|d| d.end == k + 1))
+                .next()
+            && open.start > lo
+        {
+            if open.end < close.start {
+                role = Some(self.bytes(open.end, close.start));
+            }
+            e = open.start;
+            // The dash closes an apposition like a comma: "X, the head of Y -- … -- said".
+            let last = if self.punct(e - 1) == Some(',') {
+                e - 1
+            } else {
+                e
+            };
+            if let Some(np) = self.appositive_subject(lo, last) {
+                return Some(Np {
+                    role: np.role.or(role),
+                    ..np
+                });
+            }
+            if last < e {
+                return None;
+            }
+        }
         if e > lo && self.punct(e - 1) == Some(')') {
             let p = (lo..e - 1)
                 .rev()
@@ -668,6 +807,10 @@ impl<'a> Ctx<'a> {
         let mut s = e;
         while s > lo && e - s < 14 {
             match self.word(s - 1) {
+                // "…, and the report says": the coordinator joins clauses, not names.
+                Some("and" | "or" | "but") if s < e && self.word(s).is_some_and(is_determiner) => {
+                    break;
+                }
                 Some(w) if !is_np_stop(w) => s -= 1,
                 Some(w) if is_determiner(w) => {
                     s -= 1;
@@ -676,10 +819,34 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
+        // "“…,” she said": a personal pronoun right before the verb.
+        if s == e
+            && e > lo
+            && let Some(w) = self.word(e - 1)
+            && pronoun(w) == Some(Pronoun::Person)
+        {
+            return Some(Np {
+                kind: NpKind::Pronoun(Pronoun::Person),
+                name: self.bytes(e - 1, e),
+                role,
+            });
+        }
         if s == e || e - s >= 14 {
             return None;
         }
         self.chunk_np(s, e, role)
+    }
+
+    /// The dash (`—`, `–` or `--`) ending right before token `e`, as a token range.
+    fn dash_before(&self, lo: usize, e: usize) -> Option<Range<usize>> {
+        if e <= lo {
+            return None;
+        }
+        match self.punct(e - 1)? {
+            '—' | '–' | '―' => Some(e - 1..e),
+            '-' if e - 1 > lo && self.punct(e - 2) == Some('-') => Some(e - 2..e),
+            _ => None,
+        }
     }
 
     /// `NAME, ROLE[, ROLE…], said`: the comma-separated segments between the clause start
@@ -691,7 +858,11 @@ impl<'a> Ctx<'a> {
         let mut s = last_comma;
         while s > lo && last_comma - s < 60 {
             let t = s - 1;
-            if self.is_quote(t) || self.is_punct(t, &[';', ':']) {
+            if self.is_quote(t) || self.is_punct(t, &[';', ':', '—', '–', '―']) {
+                break;
+            }
+            // "--" (two hyphens) is a dash too.
+            if self.punct(t) == Some('-') && t > lo && self.punct(t - 1) == Some('-') {
                 break;
             }
             if self.punct(t) == Some(',') {
@@ -888,10 +1059,23 @@ impl<'a> Ctx<'a> {
         if is_determiner(last) || is_name_connector(last) {
             return None;
         }
-        if words
-            .iter()
-            .all(|w| is_determiner(w) || is_name_connector(w) || is_non_name_cap(w) || is_title(w))
+        // "Mr. King", "Ms. Major": after a courtesy title, a title word is the surname.
+        let after_honorific =
+            words.len() >= 2 && honorific(words[words.len() - 2]).is_some() && is_cap(last);
+        if !after_honorific
+            && words.iter().all(|w| {
+                is_determiner(w) || is_name_connector(w) || is_non_name_cap(w) || is_title(w)
+            })
         {
+            return None;
+        }
+        // Runs of capitals are headers and transcript labels ("CONGRESS HAS ACTED —",
+        // "PENCE:"), never a speaker's name; a lone acronym may still be an organisation.
+        let caps = words.iter().filter(|w| is_all_caps(w)).count();
+        let header = caps > 0
+            && (self.word(b).is_some_and(is_all_caps)
+                || (a > 0 && self.word(a - 1).is_some_and(is_all_caps)));
+        if header || (caps >= 2 && words.iter().filter(|w| is_cap(w)).count() == caps) {
             return None;
         }
         let org = words.iter().any(|w| is_org_word(w));
@@ -906,7 +1090,7 @@ impl<'a> Ctx<'a> {
                 t0 += 1;
             }
             let head_org = words[..k].iter().any(|w| is_org_word(w));
-            if t0 < k && !head_org {
+            if t0 < k && !head_org && !words[t0..k].iter().all(|w| is_all_caps(w)) {
                 return Some(Np {
                     kind: NpKind::Person {
                         single: k - t0 == 1,
@@ -931,6 +1115,16 @@ impl<'a> Ctx<'a> {
                 t0 = words.len() - 1;
             }
             let core = words.len() - t0;
+            if core >= 1 && words[t0..].iter().all(|w| is_all_caps(w)) {
+                // A short acronym is an organisation ("NAACP"); a long capitalised word
+                // is a header or a label ("CONGRESS", "WALLACE:").
+                let acronym = core == 1 && words[t0].chars().count() <= 5;
+                return acronym.then(|| Np {
+                    kind: NpKind::Group,
+                    name: self.bytes(a, b),
+                    role,
+                });
+            }
             // "the OPD", "a Democrat", "of New York": a determiner or preposition right
             // before the run makes a description or a place, not a person's name.
             let det_before = k > 0
@@ -962,9 +1156,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// Capitalised name runs (two or more name words after titles) in this token list,
-    /// for resolving later surnames: `(range of the full name, range of the surname)`.
-    pub(crate) fn names(&self, out: &mut Vec<(Range<usize>, Range<usize>)>) {
+    /// Capitalised name runs in this token list: full names (two or more name words after
+    /// titles) for resolving later surnames, and titled surnames ("Mr. King", "President
+    /// Obama") for gender and for descriptions ("the president").
+    pub(crate) fn names(&self, out: &mut Vec<Mention>) {
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -977,32 +1172,88 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut e = i;
-            while e < n && self.word(e).is_some_and(is_cap) {
-                e += 1;
-                if self.word(e - 1).is_some_and(is_possessive) {
+            while e < n {
+                if self.word(e).is_some_and(is_cap) {
+                    e += 1;
+                    if self.word(e - 1).is_some_and(is_possessive) {
+                        break;
+                    }
+                } else if e > i
+                    && self.word(e).is_some_and(is_name_particle)
+                    && self.word(e + 1).is_some_and(is_cap)
+                {
+                    e += 2; // "Bill de Blasio", "Ludwig van Beethoven"
+                } else {
                     break;
                 }
             }
             let mut s = i;
+            let mut gender = None;
+            let mut title = None;
             while s < e
-                && self
-                    .word(s)
-                    .is_some_and(|w| is_title(w) || is_non_name_cap(w))
+                && let Some(w) = self.word(s)
+                && (is_title(w) || is_non_name_cap(w))
             {
+                if let Some(h) = honorific(w) {
+                    gender = h;
+                    title = None;
+                    s += 1;
+                    // "Mr. King": whatever follows a courtesy title is the name.
+                    break;
+                }
+                if is_title(w) {
+                    gender = gender.or(title_gender(w));
+                    // The office is the last title word, with a modifier that changes it
+                    // ("Vice President", "Former Gov."), not a party label before it.
+                    let modified = title.as_ref().is_some_and(|t: &Range<usize>| {
+                        t.end == s
+                            && self.word(s - 1).is_some_and(|m| {
+                                matches!(
+                                    m,
+                                    "Vice"
+                                        | "Former"
+                                        | "Deputy"
+                                        | "Acting"
+                                        | "Interim"
+                                        | "Lieutenant"
+                                        | "Assistant"
+                                        | "Retired"
+                                        | "Attorney"
+                                        | "Prime"
+                                )
+                            })
+                    });
+                    title = Some(if modified { s - 1 } else { s }..s + 1);
+                }
                 s += 1;
             }
             let org = (s..e).any(|k| self.word(k).is_some_and(is_org_word));
-            if e - s >= 2 && e - s <= 4 && !org {
+            let shouted = (s..e).all(|k| self.word(k).is_some_and(is_all_caps));
+            let titled = gender.is_some() || title.is_some();
+            if e > s && e - s <= 4 && !org && !shouted && (e - s >= 2 || titled) {
                 let last = &self.toks[e - 1];
                 let lw = &self.body[last.s..last.e];
                 let core = strip_possessive(lw);
-                out.push((
-                    self.toks[s].s..last.s + core.len(),
-                    last.s..last.s + core.len(),
-                ));
+                out.push(Mention {
+                    full: self.toks[s].s..last.s + core.len(),
+                    last: last.s..last.s + core.len(),
+                    multi: e - s >= 2,
+                    gender,
+                    title: title.map(|t| self.bytes(t.start, t.end)),
+                });
             }
             i = e.max(i + 1);
         }
+    }
+
+    /// The person named as the subject of this (single) sentence: "Sen. Jo Roe (Vt.), who …,
+    /// identified …".
+    pub(crate) fn person_subject(&self) -> Option<Np> {
+        if self.toks.is_empty() {
+            return None;
+        }
+        let np = self.sentence_subject(0, self.toks.len())?;
+        matches!(np.kind, NpKind::Person { .. }).then_some(np)
     }
 
     /// Whether this token list ends with a colon (a cue sentence introducing a quote).
@@ -1083,6 +1334,72 @@ fn is_clause_opener(w: &str) -> bool {
             | "Afterwards"
             | "Thus"
     )
+}
+
+/// Lower-case particles inside a person's name ("de Blasio", "van Gogh").
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "den" | "la" | "le" | "del" | "da" | "di" | "du" | "dos"
+    )
+}
+
+/// Words opening a subordinate clause ("…,” when Y said / because Y argued).
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "because"
+            | "if"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "where"
+            | "whether"
+    )
+}
+
+/// The hearer of a speech verb, between it and the quote ("told me, “…”").
+fn is_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "me" | "us"
+            | "him"
+            | "her"
+            | "them"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "listeners"
+            | "viewers"
+            | "voters"
+            | "lawmakers"
+            | "colleagues"
+            | "students"
+            | "delegates"
+            | "crowd"
+            | "audience"
+    )
+}
+
+/// A word written all in capitals ("CONGRESS", "FBI"): a header, label or acronym.
+pub(crate) fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 fn is_time_word(w: &str) -> bool {
