@@ -1,6 +1,6 @@
 //! Times the cross-article analysis alone: reads a corpus, extracts every article's claims
 //! (in parallel, not timed), then runs `crossref::analyze` three times and prints the
-//! median, with what it found.
+//! median, with what it found. `CROSSCHECK_PROFILE=1` prints the time of each stage.
 //!
 //! cargo run --release --example crossref_scale -- /tmp/gen100k
 
@@ -47,11 +47,16 @@ fn main() {
             claims: c,
         })
         .collect();
+    let profile = std::env::var_os("CROSSCHECK_PROFILE").is_some();
     let mut times = Vec::new();
     let mut result = None;
     for _ in 0..3 {
         let t = Instant::now();
-        result = Some(crossref::analyze(&views));
+        result = Some(crossref::analyze_timed(&views, &mut |stage, took| {
+            if profile {
+                eprintln!("crossref: {stage}: {:.3} s", took.as_secs_f64());
+            }
+        }));
         times.push(t.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);

@@ -123,28 +123,16 @@ pub struct CrossRef {
     pub shared_passages: Vec<SharedPassage>,
 }
 
-/// Prints how long each stage of the analysis took, when `CROSSCHECK_PROFILE` is set.
-struct StageClock {
-    on: bool,
+/// Reports how long each stage took to a caller-supplied function (benchmarks print it).
+struct StageClock<'a> {
+    report: &'a mut dyn FnMut(&str, std::time::Duration),
     last: std::time::Instant,
 }
 
-impl StageClock {
-    fn new() -> StageClock {
-        StageClock {
-            on: std::env::var_os("CROSSCHECK_PROFILE").is_some(),
-            last: std::time::Instant::now(),
-        }
-    }
-
+impl StageClock<'_> {
     fn lap(&mut self, stage: &str) {
-        if self.on {
-            eprintln!(
-                "crossref: {stage}: {:.3} s",
-                self.last.elapsed().as_secs_f64()
-            );
-            self.last = std::time::Instant::now();
-        }
+        (self.report)(stage, self.last.elapsed());
+        self.last = std::time::Instant::now();
     }
 }
 
@@ -153,7 +141,19 @@ const PASSAGE_CHARS: usize = 600;
 
 /// Puts each article's claims beside the others'.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
-    let mut clock = StageClock::new();
+    analyze_timed(articles, &mut |_, _| {})
+}
+
+/// [`analyze`], reporting the time of each stage (tokens, shared passages, topics,
+/// figures, related quotes) to `report`.
+pub fn analyze_timed(
+    articles: &[ArticleClaims<'_>],
+    report: &mut dyn FnMut(&str, std::time::Duration),
+) -> CrossRef {
+    let mut clock = StageClock {
+        report,
+        last: std::time::Instant::now(),
+    };
     let tokens: Vec<topics::Tokens> = {
         use rayon::prelude::*;
         articles
