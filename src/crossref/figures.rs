@@ -486,6 +486,158 @@ struct Item<'a> {
     article: usize,
     stat: &'a Statistic,
     counted: Counted,
+    /// Who the figure belongs to, when its clause names someone before it.
+    owner: Vec<String>,
+}
+
+/// Capitalised words that open sentences and clauses without naming anyone.
+const NOT_OWNERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "as",
+    "at",
+    "for",
+    "but",
+    "and",
+    "of",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "its",
+    "there",
+    "since",
+    "after",
+    "before",
+    "when",
+    "while",
+    "although",
+    "some",
+    "many",
+    "more",
+    "most",
+    "all",
+    "about",
+    "almost",
+    "nearly",
+    "over",
+    "under",
+    "up",
+    "down",
+    "to",
+    "from",
+    "by",
+    "with",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "so",
+    "if",
+    "only",
+    "just",
+    "now",
+    "then",
+    "last",
+    "this",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "gov",
+    "rep",
+    "sen",
+    "president",
+];
+
+/// Words that end the clause of a figure when read backwards from it.
+const CLAUSE_BREAKS: &[&str] = &[
+    "and",
+    "while",
+    "whereas",
+    "but",
+    "said",
+    "says",
+    "noting",
+    "adding",
+    "according",
+    "that",
+    "which",
+    "who",
+];
+
+/// The owner of a figure: the capitalised names in its clause before it ("Smith won 52% of
+/// the vote, while Jones received 45%" gives Smith for 52% and Jones for 45%). Shares and
+/// counts owned by different people are different quantities.
+fn owner(stat: &Statistic) -> Vec<String> {
+    let Some(at) = stat.sentence.find(&stat.text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for raw in stat.sentence[..at].split_whitespace().rev() {
+        let ends_clause =
+            raw.ends_with([',', ';', ':', '—', '–']) || matches!(raw, "-" | "--" | "—" | "–");
+        if ends_clause {
+            break;
+        }
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        let lower = w.to_lowercase();
+        if CLAUSE_BREAKS.contains(&lower.as_str()) {
+            break;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && !NOT_OWNERS.contains(&lower.as_str())
+        {
+            out.push(lower);
+        }
+    }
+    out
+}
+
+/// Two figures may be the same quantity only if they do not belong to different owners.
+fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
+    a.owner.is_empty() || b.owner.is_empty() || a.owner.iter().any(|w| b.owner.contains(w))
 }
 
 fn file_name(path: &str) -> &str {
@@ -550,6 +702,7 @@ pub fn compare(
                     article: ai,
                     stat: s,
                     counted: c,
+                    owner: owner(s),
                 });
         }
     }
@@ -600,6 +753,7 @@ fn compare_block(
             continue;
         }
         if same_quantity(&items[i].counted, &items[j].counted)
+            && same_owner(&items[i], &items[j])
             && same_magnitude(items[i].stat, items[j].stat)
             && modifiers_in_context(&items[i], &topics[aj])
             && modifiers_in_context(&items[j], &topics[ai])

@@ -14,7 +14,7 @@ pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 9;
+pub const ANALYSIS_VERSION: u32 = 11;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -718,5 +718,84 @@ mod event_tests {
                 .iter()
                 .any(|f| f.claims.iter().all(|c| c.value == 1300.0))
         );
+    }
+}
+
+#[cfg(test)]
+mod owner_tests {
+    use super::*;
+    use crate::claims::{StatKind, Statistic};
+
+    fn share(body: &str, text: &str) -> Statistic {
+        let start = body.find(text).expect("figure in body");
+        Statistic {
+            value: text.trim_end_matches('%').parse().unwrap(),
+            high: None,
+            text: text.to_string(),
+            unit: Some("%".into()),
+            kind: StatKind::Percent,
+            subject: Some("the vote".into()),
+            qualifier: None,
+            time: None,
+            start,
+            end: start + text.len(),
+            sentence: body.to_string(),
+        }
+    }
+
+    /// Two reports of one election: the winner's share differs, the loser's is another
+    /// quantity altogether.
+    #[test]
+    fn shares_of_different_candidates_are_not_compared() {
+        let a = "In the county election, Smith won 52% of the vote, while Jones received 45% of the vote.".to_string();
+        let b = "Smith took 51% of the vote in the county election, officials said.".to_string();
+        let claims = [
+            Claims {
+                quotes: vec![],
+                statistics: vec![share(&a, "52%"), share(&a, "45%")],
+            },
+            Claims {
+                quotes: vec![],
+                statistics: vec![share(&b, "51%")],
+            },
+        ];
+        let bodies = [a.clone(), b.clone()];
+        let views: Vec<ArticleClaims<'_>> = (0..2)
+            .map(|i| ArticleClaims {
+                id: ["a", "b"][i],
+                path: ["a.txt", "b.txt"][i],
+                title: None,
+                date: None,
+                body: &bodies[i],
+                claims: &claims[i],
+            })
+            .collect();
+        let r = analyze(&views);
+        assert_eq!(r.conflicts.len(), 1, "{r:#?}");
+        let values: Vec<f64> = r.conflicts[0].claims.iter().map(|c| c.value).collect();
+        assert!(values.contains(&52.0) && values.contains(&51.0));
+        assert!(
+            !values.contains(&45.0),
+            "Jones's share is not Smith's: {values:?}"
+        );
+    }
+
+    #[test]
+    fn the_same_attribution_around_different_quotes_is_not_copied_text() {
+        let a = "“Officials need to protect the people who live here and trust the police,” said Ana Ruiz, the director of the Coalition for Safe Streets, in a statement.".to_string();
+        let b = "“Taxpayers should not pay for lawsuits that these practices will bring,” said Ana Ruiz, the director of the Coalition for Safe Streets.".to_string();
+        let claims = [Claims::default(), Claims::default()];
+        let bodies = [a, b];
+        let views: Vec<ArticleClaims<'_>> = (0..2)
+            .map(|i| ArticleClaims {
+                id: ["a", "b"][i],
+                path: ["a.txt", "b.txt"][i],
+                title: None,
+                date: None,
+                body: &bodies[i],
+                claims: &claims[i],
+            })
+            .collect();
+        assert!(analyze(&views).shared_passages.is_empty());
     }
 }

@@ -67,6 +67,8 @@ pub struct Tokens {
     /// Hashes of each paragraph's lower-case words outside quotation marks, in order:
     /// two outlets quoting the same statement have not copied each other's text.
     pub paragraph_words: Vec<Vec<u64>>,
+    /// How many words each paragraph has, quoted or not.
+    pub paragraph_lengths: Vec<usize>,
     /// Every word's hash, quoted or not.
     words: Vec<u64>,
     /// Term counts of the content words (no stop words, numbers or short words).
@@ -79,9 +81,11 @@ pub fn tokenize(body: &str) -> Tokens {
     let mut tf: HashMap<u64, u32> = HashMap::new();
     let mut all = Vec::new();
     let mut buf = String::new();
+    let mut paragraph_lengths = Vec::with_capacity(paragraphs.len());
     let paragraph_words = paragraphs
         .iter()
         .map(|r| {
+            let before = all.len();
             let mut words = Vec::new();
             let mut quoted = false;
             let text = &body[r.clone()];
@@ -116,12 +120,14 @@ pub fn tokenize(body: &str) -> Tokens {
                 }
             }
             flush(&mut buf, quoted, &mut words);
+            paragraph_lengths.push(all.len() - before);
             words
         })
         .collect();
     Tokens {
         paragraphs,
         paragraph_words,
+        paragraph_lengths,
         words: all,
         tf,
     }
