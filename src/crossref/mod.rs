@@ -14,7 +14,7 @@ pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 11;
+pub const ANALYSIS_VERSION: u32 = 12;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]

@@ -87,7 +87,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
     let paragraphs: Vec<Vec<std::ops::Range<usize>>> =
         tokens.iter().map(|t| t.paragraphs.clone()).collect();
     // Every paragraph's fingerprint, in parallel.
-    // A paragraph that is mostly quotation is reported speech: outlets quoting the same
+    // A paragraph that is largely quotation is reported speech: outlets quoting the same
     // speaker have not copied each other, so such paragraphs get no shingles.
     let empty: Vec<u64> = Vec::new();
     let hashed: Vec<Vec<(u64, &Vec<u64>)>> = tokens
@@ -97,7 +97,8 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
                 .iter()
                 .zip(&t.paragraph_lengths)
                 .map(|(w, &len)| {
-                    let w = if w.len() * 2 < len { &empty } else { w };
+                    // Unquoted words must be at least 60% of the paragraph.
+                    let w = if w.len() * 5 < len * 3 { &empty } else { w };
                     (w.iter().fold(0u64, |h, &x| h.rotate_left(7) ^ x), w)
                 })
                 .collect()
