@@ -4,6 +4,7 @@
 //! article's quotations and statistics, `crossref` compares claims across articles,
 //! `index` stores all of it in Tantivy, and `cli` / `tui` present it.
 
+pub mod calendar;
 pub mod claims;
 pub mod cli;
 pub mod config;

@@ -894,25 +894,6 @@ pub(crate) fn is_non_name_cap(w: &str) -> bool {
             | "Two"
             | "Three"
             | "Dear"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
             | "Jan."
             | "Feb."
             | "Aug."
@@ -964,7 +945,8 @@ pub(crate) fn is_non_name_cap(w: &str) -> bool {
             | "Sure"
             | "Look"
             | "Having"
-    )
+    ) || w.starts_with(char::is_uppercase)
+        && (crate::calendar::is_weekday(w) || crate::calendar::is_full_month(w))
 }
 
 /// Pronouns that can be the subject of a speech verb.

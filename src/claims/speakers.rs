@@ -380,16 +380,9 @@ impl<'a> Ctx<'a> {
                         | "with"
                         | "of"
                         | "reporters"
-                        | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
                         | "later"
                         | "then"
-                )
+                ) || crate::calendar::is_weekday(w)
             });
             if k == v + 1 && !adverbial {
                 return false;
@@ -1405,14 +1398,7 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "yesterday"
+        "yesterday"
             | "today"
             | "tonight"
             | "last"
@@ -1423,7 +1409,7 @@ fn is_time_word(w: &str) -> bool {
             | "Monday,"
             | "in"
             | "on"
-    )
+    ) || is_cap(w) && crate::calendar::is_weekday(w)
 }
 
 pub(crate) fn is_cap(w: &str) -> bool {

@@ -490,7 +490,8 @@ struct Item<'a> {
     owner: Vec<String>,
 }
 
-/// Capitalised words that open sentences and clauses without naming anyone.
+/// Capitalised words that open sentences and clauses without naming anyone (month and
+/// weekday names are checked in `crate::calendar`).
 const NOT_OWNERS: &[&str] = &[
     "the",
     "a",
@@ -552,37 +553,6 @@ const NOT_OWNERS: &[&str] = &[
     "then",
     "last",
     "this",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "gov",
     "rep",
     "sen",
@@ -628,6 +598,8 @@ fn owner(stat: &Statistic) -> Vec<String> {
         if w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && !NOT_OWNERS.contains(&lower.as_str())
+            && crate::calendar::month_number(&lower).is_none()
+            && !crate::calendar::is_weekday(&lower)
         {
             out.push(lower);
         }

@@ -1,0 +1,76 @@
+//! Calendar words shared by the corpus reader, the extractors and the analysis: month and
+//! weekday names, so each rule that must not take "March" or "Monday" for a name, a
+//! subject or an owner asks the same place.
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month a word names, in any case, full or abbreviated, with or without a full
+/// stop ("Dec." → 12).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
+}
+
+/// Whether a word names a month, in full, in any case ("May", "march").
+pub fn is_full_month(word: &str) -> bool {
+    MONTHS[..12]
+        .iter()
+        .any(|(m, _)| m.eq_ignore_ascii_case(word))
+}
+
+/// Whether a word names a day of the week, in any case.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(month_number("Dec."), Some(12));
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("Decade"), None);
+        assert!(is_full_month("May") && !is_full_month("Dec"));
+        assert!(is_weekday("Monday") && is_weekday("sunday") && !is_weekday("Mon"));
+    }
+}
