@@ -54,9 +54,9 @@ fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
 
 fn open_in_library(app: &mut App, file: &str) {
     app.press(&["1", "g"]);
-    for _ in 0..app.articles.len() {
+    for _ in 0..app.summaries.len() {
         let i = app.library.order[app.library.selected];
-        if app.articles[i].article.path.ends_with(file) {
+        if app.summaries[i].path.ends_with(file) {
             app.press(&["Enter"]);
             return;
         }
@@ -68,7 +68,7 @@ fn open_in_library(app: &mut App, file: &str) {
 fn cursor_text(app: &App) -> String {
     let r = app.reader.as_ref().unwrap();
     let m = app.cursor_mark().expect("a claim under the cursor");
-    app.articles[r.article].article.body[m.start..m.end].to_string()
+    r.doc.article.body[m.start..m.end].to_string()
 }
 
 // ---- rendering ----------------------------------------------------------------------------
@@ -205,11 +205,9 @@ fn help_is_generated_from_the_keymap_and_follows_overrides() {
     overrides.insert("next_claim".to_string(), vec!["x".to_string()]);
     let (keymap, problems) = crosscheck::tui::KeyMap::with_overrides(&overrides);
     assert!(problems.is_empty());
-    let backend = std::sync::Arc::new(crosscheck::tui::MemorySearch::new(&arts));
-    let mut app = App::new(
+    let mut app = App::from_parts_with(
         arts,
         crossref,
-        backend,
         Options {
             keymap,
             ..Options::default()
@@ -304,12 +302,10 @@ fn popups_draw_at_every_size() {
 #[test]
 fn no_color_keeps_the_distinctions_with_modifiers() {
     let (arts, crossref) = seeds(FindingKind::Conflict);
-    let backend = std::sync::Arc::new(crosscheck::tui::MemorySearch::new(&arts));
     let theme = Theme::new(&Default::default(), true).0;
-    let mut app = App::new(
+    let mut app = App::from_parts_with(
         arts,
         crossref,
-        backend,
         Options {
             theme,
             ..Options::default()
@@ -403,10 +399,10 @@ fn search_mcbride_open_next_claim_related_quotes() {
     app.press(&["Enter"]);
     assert_eq!(app.view, View::Reader);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.articles[r.article].article.path.ends_with(SEEDS[2]));
+    assert!(app.summaries[r.article].path.ends_with(SEEDS[2]));
     assert_eq!(r.current_match, Some(0));
     let m = &r.matches[0];
-    assert_eq!(&app.articles[r.article].article.body[m.clone()], "McBride");
+    assert_eq!(&r.doc.article.body[m.clone()], "McBride");
     // The match is on screen and highlighted.
     let buf = draw(&app, 100, 30);
     let (x, y) = find(&buf, "McBride (D-DE)");
@@ -452,11 +448,11 @@ fn related_quotes_list_variants_first_with_the_diff_and_jump() {
     assert!(s.contains("diff: City of Miami"), "{s}");
     app.press(&["Enter"]);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.articles[r.article].article.path.ends_with(SEEDS[1]));
+    assert!(app.summaries[r.article].path.ends_with(SEEDS[1]));
     assert_eq!(cursor_text(&app), PETIT_001);
     app.press(&["Backspace"]);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.articles[r.article].article.path.ends_with(SEEDS[0]));
+    assert!(app.summaries[r.article].path.ends_with(SEEDS[0]));
     assert_eq!(cursor_text(&app), PETIT_000);
 }
 
@@ -516,7 +512,7 @@ fn other_side_of_a_figure_jumps_to_the_other_article() {
 fn cursor_text_opt(app: &App) -> Option<String> {
     let r = app.reader.as_ref()?;
     let m = app.cursor_mark()?;
-    Some(app.articles[r.article].article.body[m.start..m.end].to_string())
+    Some(r.doc.article.body[m.start..m.end].to_string())
 }
 
 #[test]
@@ -583,7 +579,7 @@ fn library_sorts_filters_and_remembers_what_was_read() {
     assert!(screen(&app).contains("sorted by source"));
     let first = app.library.order[0];
     assert_eq!(
-        app.articles[first].article.source.as_deref(),
+        app.summaries[first].source.as_deref(),
         Some("Washington Examiner")
     );
 }

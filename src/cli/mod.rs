@@ -174,6 +174,7 @@ impl ProgressBar {
                     " ".repeat(width - filled)
                 )
             }
+            Progress::Committed => "indexed; searchable now".to_string(),
             Progress::Analyzing => "analysing across articles…".to_string(),
         };
         let mut err = std::io::stderr();

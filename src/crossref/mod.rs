@@ -4,6 +4,7 @@
 mod figures;
 mod passages;
 mod quotes;
+mod records;
 mod topics;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,10 @@ use crate::claims::{Claims, Qualifier};
 
 pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
+pub use records::{
+    CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures, from_records,
+    records, related_rank, speaker_key,
+};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
 pub const ANALYSIS_VERSION: u32 = 12;

@@ -11,6 +11,7 @@
 //! not read, files whose content hash is unchanged are not re-indexed, and files that are
 //! gone are deleted. Readers never take the lock.
 
+mod findings;
 mod search;
 
 use std::collections::HashMap;
@@ -31,19 +32,58 @@ use crate::config::write_atomic;
 use crate::corpus::{self, Article, Limits, Skipped, Warning};
 use crate::crossref::{self, ArticleClaims, CrossRef};
 
+pub use findings::Findings;
 pub use search::{SearchError, SearchHit, SearchResults};
 
 /// Bumped whenever the schema or the stored data changes shape; an index of another
 /// version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const WRITER_MEMORY: usize = 100_000_000;
 
 /// An article as stored in the index, with its claims.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredArticle {
     pub article: Article,
     pub claims: Claims,
+}
+
+/// What the library lists of an article: read from the index's columns without loading
+/// the article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    /// The date as written.
+    pub date: Option<String>,
+    /// The date as `YYYY-MM-DD`, when it is valid.
+    pub date_iso: Option<String>,
+    /// Direct quotations (not quoted terms).
+    pub quotes: usize,
+    pub figures: usize,
+}
+
+impl ArticleSummary {
+    pub fn of(s: &StoredArticle) -> ArticleSummary {
+        let a = &s.article;
+        ArticleSummary {
+            id: a.id.clone(),
+            path: a.path.clone(),
+            title: a.title.clone(),
+            source: a.source.clone(),
+            date: a.date.as_ref().map(|d| d.text.clone()),
+            date_iso: a.date.as_ref().and_then(|d| d.iso.clone()),
+            quotes: s
+                .claims
+                .quotes
+                .iter()
+                .filter(|q| q.kind == claims::QuoteKind::Quote)
+                .count(),
+            figures: s.claims.statistics.len(),
+        }
+    }
 }
 
 /// What an update did.
@@ -61,8 +101,15 @@ pub struct UpdateSummary {
 /// Progress of an update, for a progress bar.
 #[derive(Debug, Clone, Copy)]
 pub enum Progress {
-    Scanned { files: usize },
-    Indexed { done: usize, total: usize },
+    Scanned {
+        files: usize,
+    },
+    Indexed {
+        done: usize,
+        total: usize,
+    },
+    /// The changes are committed and searchable; the findings are being recomputed.
+    Committed,
     Analyzing,
 }
 
@@ -75,19 +122,15 @@ struct IndexMeta {
     roots: Vec<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredCrossRef {
-    opstamp: u64,
-    /// The analysis's version: findings of another version are recomputed.
-    #[serde(default)]
-    analysis: u32,
-    crossref: CrossRef,
-}
-
 #[derive(Clone, Copy)]
 struct Fields {
     id: Field,
     path: Field,
+    title_raw: Field,
+    source_raw: Field,
+    date_text: Field,
+    quotes: Field,
+    figures: Field,
     hash: Field,
     size: Field,
     mtime: Field,
@@ -114,15 +157,20 @@ fn build_schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
+        id: b.add_text_field("id", STRING | STORED | FAST),
         path: b.add_text_field("path", STRING | STORED | FAST),
+        title_raw: b.add_text_field("title_raw", TextOptions::default().set_fast("raw")),
+        source_raw: b.add_text_field("source_raw", TextOptions::default().set_fast("raw")),
+        date_text: b.add_text_field("date_text", TextOptions::default().set_fast("raw")),
+        quotes: b.add_u64_field("quotes", FAST),
+        figures: b.add_u64_field("figures", FAST),
         hash: b.add_u64_field("hash", FAST | STORED),
         size: b.add_u64_field("size", FAST),
         mtime: b.add_u64_field("mtime", FAST),
         title: b.add_text_field("title", stemmed.clone() | STORED),
         body: b.add_text_field("body", stemmed.clone()),
         source: b.add_text_field("source", plain.clone() | STORED),
-        date: b.add_text_field("date", STRING | STORED),
+        date: b.add_text_field("date", STRING | STORED | FAST),
         speaker: b.add_text_field("speaker", plain),
         quote: b.add_text_field("quote", stemmed.clone()),
         figure: b.add_text_field("figure", stemmed),
@@ -261,6 +309,7 @@ impl CorpusIndex {
                     })?;
                 }
                 let _ = fs::remove_file(dir.join("crossref.json"));
+                findings::remove(dir);
                 fs::create_dir_all(&tantivy_dir)?;
                 let index = Index::create_in_dir(&tantivy_dir, schema)
                     .with_context(|| format!("creating an index in {}", tantivy_dir.display()))?;
@@ -306,6 +355,11 @@ impl CorpusIndex {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Sees what other processes (or another handle) committed since.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload().context("reloading the index")
     }
 
     /// Why the index was rebuilt when it was opened, if it was.
@@ -365,14 +419,20 @@ impl CorpusIndex {
         doc.add_u64(f.mtime, mtime);
         if let Some(t) = &a.title {
             doc.add_text(f.title, t);
+            doc.add_text(f.title_raw, t);
         }
         doc.add_text(f.body, &a.body);
         if let Some(s) = &a.source {
             doc.add_text(f.source, s);
+            doc.add_text(f.source_raw, s);
         }
         if let Some(d) = &a.date {
             doc.add_text(f.date, d.iso.as_deref().unwrap_or(&d.text));
+            doc.add_text(f.date_text, &d.text);
         }
+        let summary = ArticleSummary::of(stored);
+        doc.add_u64(f.quotes, summary.quotes as u64);
+        doc.add_u64(f.figures, summary.figures as u64);
         for q in &stored.claims.quotes {
             if let Some(s) = &q.speaker {
                 doc.add_text(f.speaker, s);
@@ -400,6 +460,7 @@ impl CorpusIndex {
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<UpdateSummary> {
         let _lock = WriterLock::acquire(&self.dir)?;
+        let mut stage = Stages::new();
         // Another process may have committed since we opened.
         self.reader.reload()?;
         let mut summary = UpdateSummary {
@@ -412,6 +473,7 @@ impl CorpusIndex {
         progress(Progress::Scanned {
             files: scan.files.len(),
         });
+        stage.done("scan");
 
         // Files whose size and modification time match the index are not even read.
         let (same, maybe_changed): (Vec<_>, Vec<_>) = scan.files.iter().partition(|f| {
@@ -460,8 +522,10 @@ impl CorpusIndex {
                 (*f, outcome)
             })
             .collect();
+        stage.done("read and extract");
 
         let mut writer: Option<IndexWriter> = None;
+        let mut fresh: Vec<StoredArticle> = Vec::new();
         let open_writer = |index: &Index| -> Result<IndexWriter> {
             let threads = std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
@@ -510,6 +574,7 @@ impl CorpusIndex {
                     };
                     w.delete_term(path_term(&f.display));
                     w.add_document(doc)?;
+                    fresh.push(*stored);
                     summary.indexed += 1;
                 }
             }
@@ -524,14 +589,26 @@ impl CorpusIndex {
                 summary.removed += 1;
             }
         }
-        if let Some(mut w) = writer {
+        let changed = writer.is_some();
+        if let Some(w) = writer.as_mut() {
             w.commit().context("committing the index")?;
-            w.wait_merging_threads().context("merging index segments")?;
             self.reader.reload()?;
         }
-        if self.crossref_if_current()?.is_none() {
+        stage.done("tantivy commit");
+        progress(Progress::Committed);
+        // Searchable from here on; the findings follow.
+        let opstamp = self.opstamp()?;
+        if changed
+            || !self
+                .findings()
+                .is_current(opstamp, crossref::ANALYSIS_VERSION)
+        {
             progress(Progress::Analyzing);
-            self.recompute_crossref()?;
+            self.recompute_findings(fresh, opstamp, &mut stage)?;
+        }
+        if let Some(w) = writer {
+            w.wait_merging_threads().context("merging index segments")?;
+            stage.done("merges");
         }
         self.rebuilt = None;
         Ok(summary)
@@ -541,21 +618,33 @@ impl CorpusIndex {
         Ok(self.index.load_metas()?.opstamp)
     }
 
-    fn crossref_if_current(&self) -> Result<Option<CrossRef>> {
-        let path = self.dir.join("crossref.json");
-        let Ok(bytes) = fs::read(&path) else {
-            return Ok(None);
-        };
-        let Ok(stored) = serde_json::from_slice::<StoredCrossRef>(&bytes) else {
-            return Ok(None);
-        };
-        let current =
-            stored.opstamp == self.opstamp()? && stored.analysis == crossref::ANALYSIS_VERSION;
-        Ok(current.then_some(stored.crossref))
+    /// The stored findings (headings in memory, records on demand). They may be of an
+    /// older commit while an update is running: see [`Findings::is_current`].
+    pub fn findings(&self) -> Findings {
+        findings::load(&self.dir)
     }
 
-    fn recompute_crossref(&self) -> Result<CrossRef> {
-        let articles = self.articles()?;
+    /// Whether the stored findings belong to the index as it is now.
+    pub fn findings_current(&self, f: &Findings) -> bool {
+        self.opstamp()
+            .is_ok_and(|o| f.is_current(o, crossref::ANALYSIS_VERSION))
+    }
+
+    /// Recomputes the findings over every article: the ones just indexed (`fresh`, in
+    /// memory) and the rest, loaded from the index.
+    fn recompute_findings(
+        &self,
+        fresh: Vec<StoredArticle>,
+        opstamp: u64,
+        stage: &mut Stages,
+    ) -> Result<()> {
+        let fresh_ids: std::collections::HashSet<&str> =
+            fresh.iter().map(|s| s.article.id.as_str()).collect();
+        let mut articles = self.articles_where(|id| !fresh_ids.contains(id))?;
+        drop(fresh_ids);
+        articles.extend(fresh);
+        articles.sort_by(|a, b| a.article.path.cmp(&b.article.path));
+        stage.done("load articles");
         let views: Vec<ArticleClaims<'_>> = articles
             .iter()
             .map(|s| ArticleClaims {
@@ -568,24 +657,76 @@ impl CorpusIndex {
             })
             .collect();
         let crossref = crossref::analyze(&views);
-        let stored = StoredCrossRef {
-            opstamp: self.opstamp()?,
-            analysis: crossref::ANALYSIS_VERSION,
-            crossref,
-        };
-        let path = self.dir.join("crossref.json");
-        write_atomic(&path, &serde_json::to_vec(&stored)?)
-            .with_context(|| format!("writing {}", path.display()))?;
-        Ok(stored.crossref)
+        let figures = crossref::corpus_figures(&views);
+        stage.done("analysis");
+        drop(views);
+        drop(articles);
+        let records = crossref::records(crossref);
+        findings::store(
+            &self.dir,
+            opstamp,
+            crossref::ANALYSIS_VERSION,
+            &records,
+            figures,
+        )?;
+        stage.done("write findings");
+        Ok(())
     }
 
     /// The cross-article findings stored with the index, recomputed if they are missing
     /// or belong to an older commit.
     pub fn crossref(&self) -> Result<CrossRef> {
-        match self.crossref_if_current()? {
-            Some(c) => Ok(c),
-            None => self.recompute_crossref(),
+        let opstamp = self.opstamp()?;
+        let mut f = self.findings();
+        if !f.is_current(opstamp, crossref::ANALYSIS_VERSION) {
+            self.recompute_findings(Vec::new(), opstamp, &mut Stages::new())?;
+            f = self.findings();
         }
+        Ok(crossref::from_records(f.all()?))
+    }
+
+    /// Every article's summary, from the index's columns, sorted by path.
+    pub fn summaries(&self) -> Result<Vec<ArticleSummary>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let col = |name: &str| ff.str(name).ok().flatten();
+            let (Some(ids), Some(paths)) = (col("id"), col("path")) else {
+                continue;
+            };
+            let (titles, sources, dates, texts) = (
+                col("title_raw"),
+                col("source_raw"),
+                col("date"),
+                col("date_text"),
+            );
+            let quotes = ff.u64("quotes")?;
+            let figures = ff.u64("figures")?;
+            let get = |c: &Option<tantivy::columnar::StrColumn>, doc: u32| -> Option<String> {
+                let c = c.as_ref()?;
+                let ord = c.term_ords(doc).next()?;
+                let mut s = String::new();
+                c.ord_to_str(ord, &mut s).ok()?;
+                Some(s)
+            };
+            for doc in seg.doc_ids_alive() {
+                let date = get(&dates, doc);
+                let text = get(&texts, doc);
+                out.push(ArticleSummary {
+                    id: get(&Some(ids.clone()), doc).unwrap_or_default(),
+                    path: get(&Some(paths.clone()), doc).unwrap_or_default(),
+                    title: get(&titles, doc),
+                    source: get(&sources, doc),
+                    date_iso: date.filter(|d| is_iso_date(d)),
+                    date: text,
+                    quotes: quotes.first(doc).unwrap_or(0) as usize,
+                    figures: figures.first(doc).unwrap_or(0) as usize,
+                });
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
     }
 
     fn stored_from_doc(&self, doc: &TantivyDocument) -> Result<StoredArticle> {
@@ -598,16 +739,38 @@ impl CorpusIndex {
 
     /// Every article in the index, sorted by path.
     pub fn articles(&self) -> Result<Vec<StoredArticle>> {
-        let searcher = self.reader.searcher();
-        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
-        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
-            for doc in seg.doc_ids_alive() {
-                let d: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc))?;
-                out.push(self.stored_from_doc(&d)?);
-            }
-        }
+        let mut out = self.articles_where(|_| true)?;
         out.sort_by(|a, b| a.article.path.cmp(&b.article.path));
         Ok(out)
+    }
+
+    /// The articles whose id passes `keep`, loaded in parallel, in no particular order.
+    fn articles_where(&self, keep: impl Fn(&str) -> bool + Sync) -> Result<Vec<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let mut addrs = Vec::with_capacity(searcher.num_docs() as usize);
+        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let ids = seg.fast_fields().str("id")?;
+            let mut buf = String::new();
+            for doc in seg.doc_ids_alive() {
+                if let Some(ids) = &ids
+                    && let Some(o) = ids.term_ords(doc).next()
+                {
+                    buf.clear();
+                    ids.ord_to_str(o, &mut buf)?;
+                    if !keep(&buf) {
+                        continue;
+                    }
+                }
+                addrs.push(tantivy::DocAddress::new(ord as u32, doc));
+            }
+        }
+        addrs
+            .par_iter()
+            .map(|&a| {
+                let d: TantivyDocument = searcher.doc(a)?;
+                self.stored_from_doc(&d)
+            })
+            .collect()
     }
 
     /// One article by id.
@@ -628,5 +791,40 @@ impl CorpusIndex {
             }
             None => Ok(None),
         }
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Stage timings of an update, printed to stderr when `CROSSCHECK_PROFILE` is set.
+struct Stages {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            on: std::env::var_os("CROSSCHECK_PROFILE").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn done(&mut self, name: &str) {
+        if self.on {
+            eprintln!(
+                "profile: {name}: {:.3} s",
+                self.last.elapsed().as_secs_f64()
+            );
+        }
+        self.last = std::time::Instant::now();
     }
 }

@@ -1,8 +1,10 @@
 //! The reader's state and the one place it changes ([`App::update`]). Nothing here draws
 //! or touches the terminal; `ui` draws an `&App`, and the run loop feeds actions in.
 //!
-//! An `App` is built from plain data — the articles with their claims and the
-//! cross-article findings — plus a [`SearchBackend`], so tests can build one by hand.
+//! An `App` is built from what the library lists (one summary per article), the headings
+//! of the cross-article findings, and a [`SearchBackend`] that searches and loads one
+//! article when it is opened, so start-up never loads the whole corpus. Tests build one
+//! in memory with [`App::from_parts`].
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -16,11 +18,20 @@ use super::keymap::{Key, KeyMap};
 use super::layout::{self, DocLine, ReaderAreas};
 use super::theme::Theme;
 use crate::claims::QuoteKind;
-use crate::crossref::{CrossRef, DiffPart, Finding, FindingKind, RelatedKind};
-use crate::index::{CorpusIndex, SearchError, SearchHit, SearchResults, StoredArticle};
+use crate::crossref::{
+    CrossRef, DiffPart, Finding, FindingKind, Record, RecordKind, RelatedKind, article_key,
+    speaker_key,
+};
+use crate::index::{
+    ArticleSummary, CorpusIndex, Findings, SearchError, SearchHit, SearchResults, StoredArticle,
+};
 
 /// At most this many search results are shown.
 pub const SEARCH_LIMIT: usize = 50;
+
+/// When the findings hold at most this many sides in all, the findings view shows every
+/// side; above it, each finding is a heading that Enter expands.
+pub const AUTO_EXPAND_SIDES: usize = 2_000;
 
 /// What the reader searches with: the Tantivy index in the program, anything in tests.
 pub trait SearchBackend: Send + Sync {
@@ -28,6 +39,8 @@ pub trait SearchBackend: Send + Sync {
     fn search(&self, query: &str, limit: usize) -> Result<SearchResults, String>;
     /// Byte ranges of `body` the query matches, to highlight and move between in the reader.
     fn match_ranges(&self, query: &str, body: &str) -> Vec<Range<usize>>;
+    /// One article with its claims, loaded when it is opened.
+    fn article(&self, id: &str) -> Option<StoredArticle>;
 }
 
 impl SearchBackend for CorpusIndex {
@@ -41,41 +54,22 @@ impl SearchBackend for CorpusIndex {
     fn match_ranges(&self, query: &str, body: &str) -> Vec<Range<usize>> {
         CorpusIndex::match_ranges(self, query, body)
     }
+
+    fn article(&self, id: &str) -> Option<StoredArticle> {
+        CorpusIndex::article(self, id).ok().flatten()
+    }
 }
 
 /// A search over articles in memory, without an index: every word of the query must
 /// appear (case-insensitively) in the title or body. For tests and fixtures.
 pub struct MemorySearch {
-    articles: Vec<MemoryArticle>,
+    articles: Vec<StoredArticle>,
 }
-
-/// id, path, title, source, date, body.
-type MemoryArticle = (
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-);
 
 impl MemorySearch {
     pub fn new(articles: &[StoredArticle]) -> MemorySearch {
         MemorySearch {
-            articles: articles
-                .iter()
-                .map(|s| {
-                    let a = &s.article;
-                    (
-                        a.id.clone(),
-                        a.path.clone(),
-                        a.title.clone(),
-                        a.source.clone(),
-                        a.date.as_ref().map(|d| d.text.clone()),
-                        a.body.clone(),
-                    )
-                })
-                .collect(),
+            articles: articles.to_vec(),
         }
     }
 
@@ -111,7 +105,9 @@ impl SearchBackend for MemorySearch {
         }
         let terms = Self::terms(query);
         let mut hits = Vec::new();
-        for (id, path, title, source, date, body) in &self.articles {
+        for s in &self.articles {
+            let a = &s.article;
+            let (title, body) = (&a.title, &a.body);
             let hay = format!("{} {}", title.as_deref().unwrap_or(""), body).to_ascii_lowercase();
             if terms.is_empty() || !terms.iter().all(|t| hay.contains(t.as_str())) {
                 continue;
@@ -132,11 +128,11 @@ impl SearchBackend for MemorySearch {
                 .map(|r| [r.start - start, r.end - start])
                 .collect();
             hits.push(SearchHit {
-                id: id.clone(),
-                path: path.clone(),
+                id: a.id.clone(),
+                path: a.path.clone(),
                 title: title.clone(),
-                source: source.clone(),
-                date: date.clone(),
+                source: a.source.clone(),
+                date: a.date.as_ref().map(|d| d.text.clone()),
                 score: matches.len() as f32,
                 snippet: body[start..end].to_string(),
                 highlights,
@@ -155,6 +151,10 @@ impl SearchBackend for MemorySearch {
 
     fn match_ranges(&self, query: &str, body: &str) -> Vec<Range<usize>> {
         Self::find_all(body, &Self::terms(query))
+    }
+
+    fn article(&self, id: &str) -> Option<StoredArticle> {
+        self.articles.iter().find(|s| s.article.id == id).cloned()
     }
 }
 
@@ -211,8 +211,8 @@ pub struct Mark {
     pub finding: Option<FindingKind>,
 }
 
-/// What the library and the statistics show of one article.
-#[derive(Debug, Clone, Default)]
+/// What the reader shows of the open article besides its text.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleInfo {
     pub marks: Vec<Mark>,
     pub quotes: usize,
@@ -295,7 +295,12 @@ pub struct RawText {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderState {
+    /// The article's place in the library's list.
     pub article: usize,
+    /// The article, loaded when it was opened.
+    pub doc: Arc<StoredArticle>,
+    /// Its claims as marked, and its counts.
+    pub info: Arc<ArticleInfo>,
     /// First screen line shown.
     pub scroll: usize,
     /// The claim (index into the article's marks) under the cursor.
@@ -314,6 +319,9 @@ pub enum FindingRow {
     Header {
         kind: Option<FindingKind>,
         text: String,
+        /// The record it heads, and whether its sides are shown below it.
+        record: usize,
+        expanded: bool,
     },
     /// An explanation.
     Note(String),
@@ -332,8 +340,10 @@ pub enum FindingRow {
 #[derive(Debug, Clone, Default)]
 pub struct FindingsState {
     pub rows: Vec<FindingRow>,
-    /// Indices of the `Side` rows.
+    /// Indices of the rows Enter acts on: sides, and headings not yet expanded.
     pub selectable: Vec<usize>,
+    /// Records whose sides are shown.
+    pub expanded: BTreeSet<usize>,
     /// Index into `selectable`.
     pub selected: usize,
     /// First row shown.
@@ -425,10 +435,18 @@ impl Default for Options {
 
 /// The reader's whole state.
 pub struct App {
-    pub articles: Vec<StoredArticle>,
-    pub crossref: CrossRef,
-    pub info: Vec<ArticleInfo>,
+    /// What the library lists, one per article.
+    pub summaries: Vec<ArticleSummary>,
+    /// The findings' headings; their records are read when shown.
+    pub records: Findings,
+    /// Set when the findings belong to an older state of the index (an update is
+    /// recomputing them).
+    pub findings_stale: bool,
+    /// Per article: how many findings it is part of.
+    pub finding_counts: Vec<usize>,
     by_id: HashMap<String, usize>,
+    /// Article key → the records that touch it.
+    by_key: HashMap<u64, Vec<usize>>,
     pub stats: CorpusStats,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -466,50 +484,66 @@ fn finding_rank(k: FindingKind) -> u8 {
     }
 }
 
-fn all_findings(c: &CrossRef) -> impl Iterator<Item = &Finding> {
-    c.conflicts.iter().chain(c.corroborations.iter())
-}
-
 fn valid_range(body: &str, start: usize, end: usize) -> bool {
     start <= end && end <= body.len() && body.is_char_boundary(start) && body.is_char_boundary(end)
 }
 
-fn speaker_key(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Findings in which this range of this article is a side.
+fn finding_claims<'a>(
+    f: &'a Finding,
+    id: &'a str,
+    range: &'a Range<usize>,
+) -> impl Iterator<Item = &'a crate::crossref::ClaimRef> {
+    f.claims
+        .iter()
+        .filter(move |c| c.article_id == id && overlaps(&(c.start..c.end), range))
 }
 
 impl App {
-    /// An app over articles and findings with the default keys and theme, searching in
-    /// memory. For tests and fixtures.
+    /// An app over articles and findings in memory, with the default keys and theme.
+    /// For tests and fixtures.
     pub fn from_parts(articles: Vec<StoredArticle>, crossref: CrossRef) -> App {
+        App::from_parts_with(articles, crossref, Options::default())
+    }
+
+    /// [`App::from_parts`] with other keys, theme or state.
+    pub fn from_parts_with(
+        articles: Vec<StoredArticle>,
+        crossref: CrossRef,
+        options: Options,
+    ) -> App {
         let backend = Arc::new(MemorySearch::new(&articles));
-        App::new(articles, crossref, backend, Options::default())
+        let summaries: Vec<ArticleSummary> = articles.iter().map(ArticleSummary::of).collect();
+        let views: Vec<crate::crossref::ArticleClaims<'_>> = articles
+            .iter()
+            .map(|s| crate::crossref::ArticleClaims {
+                id: &s.article.id,
+                path: &s.article.path,
+                title: s.article.title.as_deref(),
+                date: s.article.date.as_ref().and_then(|d| d.iso.as_deref()),
+                body: &s.article.body,
+                claims: &s.claims,
+            })
+            .collect();
+        let figures = crate::crossref::corpus_figures(&views);
+        let records = Findings::in_memory(crate::crossref::records(crossref), figures);
+        App::new(summaries, records, backend, options)
     }
 
     pub fn new(
-        articles: Vec<StoredArticle>,
-        crossref: CrossRef,
+        summaries: Vec<ArticleSummary>,
+        records: Findings,
         backend: Arc<dyn SearchBackend>,
         options: Options,
     ) -> App {
-        let by_id: HashMap<String, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.article.id.clone(), i))
-            .collect();
-        let info = articles
-            .iter()
-            .map(|s| Self::article_info(s, &crossref))
-            .collect();
         let mut app = App {
             stats: CorpusStats::default(),
-            info,
-            by_id,
-            articles,
-            crossref,
+            summaries: Vec::new(),
+            records: Findings::empty(),
+            findings_stale: false,
+            finding_counts: Vec::new(),
+            by_id: HashMap::new(),
+            by_key: HashMap::new(),
             keymap: options.keymap,
             theme: options.theme,
             view: View::Library,
@@ -535,13 +569,88 @@ impl App {
             should_quit: false,
             backend,
         };
-        app.stats = app.compute_stats();
-        app.findings = app.build_findings();
-        app.refresh_library();
+        app.set_data(summaries, records);
         app
     }
 
-    fn article_info(s: &StoredArticle, crossref: &CrossRef) -> ArticleInfo {
+    /// Puts new data in place (after an update), keeping what the user is looking at
+    /// where the articles still exist.
+    pub fn set_data(&mut self, summaries: Vec<ArticleSummary>, records: Findings) {
+        let old_ids: Vec<String> = self.summaries.iter().map(|s| s.id.clone()).collect();
+        let selected_id = self
+            .library
+            .order
+            .get(self.library.selected)
+            .and_then(|&i| old_ids.get(i).cloned());
+        self.by_id = summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        self.by_key = HashMap::new();
+        for (n, h) in records.heads().iter().enumerate() {
+            for &k in &h.articles {
+                self.by_key.entry(k).or_default().push(n);
+            }
+        }
+        let is_finding = |n: &usize| matches!(records.heads()[*n].kind, RecordKind::Finding(_));
+        self.finding_counts = summaries
+            .iter()
+            .map(|s| {
+                self.by_key
+                    .get(&article_key(&s.id))
+                    .map_or(0, |v| v.iter().filter(|n| is_finding(n)).count())
+            })
+            .collect();
+        self.summaries = summaries;
+        self.records = records;
+        // Places in articles follow their ids; places in articles that are gone are dropped.
+        let remap = |r: &mut ReaderState, by_id: &HashMap<String, usize>| -> bool {
+            match by_id.get(&r.doc.article.id) {
+                Some(&i) => {
+                    r.article = i;
+                    true
+                }
+                None => false,
+            }
+        };
+        if let Some(r) = self.reader.as_mut()
+            && !remap(r, &self.by_id)
+        {
+            self.reader = None;
+            if self.view == View::Reader {
+                self.view = View::Library;
+            }
+        }
+        let by_id = &self.by_id;
+        self.history
+            .retain_mut(|l| l.reader.as_mut().is_none_or(|r| remap(r, by_id)));
+        self.stats = self.compute_stats();
+        let selected = self.findings.selected;
+        let expanded = std::mem::take(&mut self.findings.expanded);
+        self.findings = self.build_findings(expanded);
+        self.findings.selected = selected.min(self.findings.selectable.len().saturating_sub(1));
+        self.refresh_library();
+        if let Some(id) = selected_id
+            && let Some(&i) = self.by_id.get(&id)
+            && let Some(pos) = self.library.order.iter().position(|&o| o == i)
+        {
+            self.library.selected = pos;
+        }
+    }
+
+    /// The records (findings) that touch an article, loaded.
+    fn records_of(&self, id: &str, want: impl Fn(RecordKind) -> bool) -> Vec<Record> {
+        let Some(ns) = self.by_key.get(&article_key(id)) else {
+            return Vec::new();
+        };
+        ns.iter()
+            .filter(|&&n| want(self.records.heads()[n].kind))
+            .filter_map(|&n| self.records.record(n).ok())
+            .collect()
+    }
+
+    fn article_info(&self, s: &StoredArticle) -> ArticleInfo {
         let body = &s.article.body;
         let mut marks: Vec<Mark> = Vec::new();
         for q in &s.claims.quotes {
@@ -571,7 +680,8 @@ impl App {
             }
         }
         let mut findings = 0;
-        for f in all_findings(crossref) {
+        for r in self.records_of(&s.article.id, |k| matches!(k, RecordKind::Finding(_))) {
+            let Record::Finding(f) = r else { continue };
             let mut involved = false;
             for c in f.claims.iter().filter(|c| c.article_id == s.article.id) {
                 involved = true;
@@ -622,182 +732,176 @@ impl App {
     }
 
     fn compute_stats(&self) -> CorpusStats {
-        let mut per_speaker: HashMap<String, (String, usize)> = HashMap::new();
-        let mut figures: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        let mut quotes = 0;
-        let mut statistics = 0;
-        for (i, s) in self.articles.iter().enumerate() {
-            for q in s
-                .claims
-                .quotes
-                .iter()
-                .filter(|q| q.kind == QuoteKind::Quote)
-            {
-                quotes += 1;
-                if let Some(sp) = &q.speaker {
-                    per_speaker
-                        .entry(speaker_key(sp))
-                        .or_insert_with(|| (sp.clone(), 0))
-                        .1 += 1;
-                }
-            }
-            for st in &s.claims.statistics {
-                statistics += 1;
-                let key = match &st.subject {
-                    Some(sub) => format!("{} {}", st.text, sub),
-                    None => st.text.clone(),
-                };
-                figures.entry(key).or_default().insert(i);
-            }
-        }
-        let mut per_speaker: Vec<(String, usize)> = per_speaker.into_values().collect();
-        per_speaker.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut most_cited: Vec<(String, usize)> =
-            figures.into_iter().map(|(k, v)| (k, v.len())).collect();
-        most_cited.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        most_cited.truncate(20);
-        let kinds = |k: FindingKind| {
-            self.crossref
-                .conflicts
-                .iter()
-                .filter(|f| f.kind == k)
-                .count()
-        };
+        let heads = self.records.heads();
+        let kinds = |k: RecordKind| heads.iter().filter(|h| h.kind == k).count();
+        let related = heads
+            .iter()
+            .filter(|h| matches!(h.kind, RecordKind::Related(_)))
+            .count();
+        let figures = self.records.figures();
         CorpusStats {
-            articles: self.articles.len(),
-            quotes,
-            speakers: per_speaker.len(),
-            statistics,
-            conflicts: kinds(FindingKind::Conflict),
-            changed: kinds(FindingKind::ChangedOverTime),
-            minor: kinds(FindingKind::MinorDiscrepancy),
-            corroborations: self.crossref.corroborations.len(),
-            related: self.crossref.related_quotes.len(),
-            per_speaker,
-            most_cited,
+            articles: self.summaries.len(),
+            quotes: self.summaries.iter().map(|s| s.quotes).sum(),
+            speakers: figures.speakers,
+            statistics: self.summaries.iter().map(|s| s.figures).sum(),
+            conflicts: kinds(RecordKind::Finding(FindingKind::Conflict)),
+            changed: kinds(RecordKind::Finding(FindingKind::ChangedOverTime)),
+            minor: kinds(RecordKind::Finding(FindingKind::MinorDiscrepancy)),
+            corroborations: kinds(RecordKind::Finding(FindingKind::Corroboration)),
+            related,
+            per_speaker: figures.per_speaker.clone(),
+            most_cited: figures.most_cited.clone(),
         }
     }
 
     /// The article's title as lists show it.
     pub fn article_title(&self, i: usize) -> String {
-        let a = &self.articles[i].article;
+        let a = &self.summaries[i];
         a.title
             .clone()
             .unwrap_or_else(|| a.path.rsplit('/').next().unwrap_or(&a.path).to_string())
     }
 
     fn article_label(&self, i: usize) -> String {
-        let a = &self.articles[i].article;
-        match &a.date {
-            Some(d) => format!("{} · {}", self.article_title(i), d.text),
+        match &self.summaries[i].date {
+            Some(d) => format!("{} · {d}", self.article_title(i)),
             None => self.article_title(i),
         }
     }
 
-    fn build_findings(&self) -> FindingsState {
+    /// The findings view: a heading per record, with the sides of the expanded ones.
+    /// When the corpus's findings are few, all are expanded.
+    fn build_findings(&self, mut expanded: BTreeSet<usize>) -> FindingsState {
+        let heads = self.records.heads();
+        let shown = |k: RecordKind| !matches!(k, RecordKind::Passage);
+        let sides: usize = heads.iter().filter(|h| shown(h.kind)).map(|h| h.len).sum();
+        if sides <= AUTO_EXPAND_SIDES {
+            expanded = (0..heads.len()).collect();
+        }
         let mut rows = Vec::new();
-        let side_of =
-            |app: &App, c: &crate::crossref::ClaimRef, kind: FindingKind| -> Option<FindingRow> {
-                let article = *app.by_id.get(&c.article_id)?;
-                let mut detail = c.sentence.clone();
-                if let Some(t) = &c.time {
-                    detail = format!("{detail} [{t}]");
-                }
-                Some(FindingRow::Side {
-                    target: Target {
-                        article,
-                        start: c.start,
-                        end: c.end,
-                    },
-                    kind: Some(kind),
-                    claim: c.text.clone(),
-                    article: app.article_label(article),
-                    detail,
-                })
-            };
-        let mut conflicts: Vec<&Finding> = self.crossref.conflicts.iter().collect();
-        conflicts.sort_by_key(|f| finding_rank(f.kind));
-        let sections: [(&str, Vec<&Finding>); 2] = [
-            (
-                "Conflicts, figures that moved, minor discrepancies",
-                conflicts,
-            ),
-            (
-                "Corroborations",
-                self.crossref.corroborations.iter().collect(),
-            ),
+        let in_section = |n: usize, sec: usize| match heads[n].kind {
+            RecordKind::Finding(FindingKind::Corroboration) => sec == 1,
+            RecordKind::Finding(_) => sec == 0,
+            RecordKind::Related(_) => sec == 2,
+            RecordKind::Passage => false,
+        };
+        let titles = [
+            "Conflicts, figures that moved, minor discrepancies",
+            "Corroborations",
+            "Related quotations",
         ];
-        for (title, list) in sections {
+        for (sec, title) in titles.iter().enumerate() {
+            let list: Vec<usize> = (0..heads.len()).filter(|&n| in_section(n, sec)).collect();
             rows.push(FindingRow::Section(format!("{title} ({})", list.len())));
             if list.is_empty() {
                 rows.push(FindingRow::Note("none".into()));
             }
-            for f in list {
-                rows.push(FindingRow::Header {
-                    kind: Some(f.kind),
-                    text: f.subject.clone(),
-                });
-                rows.push(FindingRow::Note(f.explanation.clone()));
-                for c in &f.claims {
-                    if let Some(r) = side_of(self, c, f.kind) {
-                        rows.push(r);
+            for n in list {
+                let h = &heads[n];
+                let open = expanded.contains(&n);
+                let record = if open {
+                    self.records.record(n).ok()
+                } else {
+                    None
+                };
+                match (&h.kind, record) {
+                    (RecordKind::Finding(kind), record) => {
+                        rows.push(FindingRow::Header {
+                            kind: Some(*kind),
+                            text: h.title.clone(),
+                            record: n,
+                            expanded: open,
+                        });
+                        rows.push(FindingRow::Note(h.note.clone()));
+                        if let Some(Record::Finding(f)) = record {
+                            for c in &f.claims {
+                                if let Some(&article) = self.by_id.get(&c.article_id) {
+                                    let mut detail = c.sentence.clone();
+                                    if let Some(t) = &c.time {
+                                        detail = format!("{detail} [{t}]");
+                                    }
+                                    rows.push(FindingRow::Side {
+                                        target: Target {
+                                            article,
+                                            start: c.start,
+                                            end: c.end,
+                                        },
+                                        kind: Some(f.kind),
+                                        claim: c.text.clone(),
+                                        article: self.article_label(article),
+                                        detail,
+                                    });
+                                }
+                            }
+                        } else {
+                            rows.push(FindingRow::Note(format!(
+                                "{} figures — Enter shows them",
+                                h.len
+                            )));
+                        }
                     }
+                    (RecordKind::Related(kind), record) => {
+                        let word = match kind {
+                            RelatedKind::Variant => "different wording",
+                            RelatedKind::Repeated => "repeated word for word",
+                            RelatedKind::SameSpeaker => "same speaker",
+                        };
+                        rows.push(FindingRow::Header {
+                            kind: None,
+                            text: format!("{} — {word}", h.title),
+                            record: n,
+                            expanded: open,
+                        });
+                        if let Some(Record::Related(r)) = record {
+                            if let Some(d) = &r.diff {
+                                rows.push(FindingRow::Diff(d.clone()));
+                            }
+                            for q in &r.quotes {
+                                if let Some(&article) = self.by_id.get(&q.article_id) {
+                                    rows.push(FindingRow::Side {
+                                        target: Target {
+                                            article,
+                                            start: q.start,
+                                            end: q.end,
+                                        },
+                                        kind: None,
+                                        claim: format!("“{}”", q.text),
+                                        article: self.article_label(article),
+                                        detail: String::new(),
+                                    });
+                                }
+                            }
+                        } else {
+                            rows.push(FindingRow::Note(format!(
+                                "{} quotations — Enter shows them",
+                                h.len
+                            )));
+                        }
+                    }
+                    (RecordKind::Passage, _) => continue,
                 }
                 rows.push(FindingRow::Blank);
             }
         }
-        let mut related: Vec<_> = self.crossref.related_quotes.iter().collect();
-        related.sort_by_key(|r| match r.kind {
-            RelatedKind::Variant => 0,
-            RelatedKind::Repeated => 1,
-            RelatedKind::SameSpeaker => 2,
-        });
-        rows.push(FindingRow::Section(format!(
-            "Related quotations ({})",
-            related.len()
-        )));
-        if related.is_empty() {
-            rows.push(FindingRow::Note("none".into()));
-        }
-        for r in related {
-            let kind = match r.kind {
-                RelatedKind::Variant => "different wording",
-                RelatedKind::Repeated => "repeated word for word",
-                RelatedKind::SameSpeaker => "same speaker",
-            };
-            rows.push(FindingRow::Header {
-                kind: None,
-                text: format!("{} — {kind}", r.speaker),
-            });
-            if let Some(d) = &r.diff {
-                rows.push(FindingRow::Diff(d.clone()));
-            }
-            for q in &r.quotes {
-                if let Some(&article) = self.by_id.get(&q.article_id) {
-                    rows.push(FindingRow::Side {
-                        target: Target {
-                            article,
-                            start: q.start,
-                            end: q.end,
-                        },
-                        kind: None,
-                        claim: format!("“{}”", q.text),
-                        article: self.article_label(article),
-                        detail: String::new(),
-                    });
-                }
-            }
-            rows.push(FindingRow::Blank);
-        }
         let selectable = rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| matches!(r, FindingRow::Side { .. }))
+            .filter(|(_, r)| {
+                matches!(
+                    r,
+                    FindingRow::Side { .. }
+                        | FindingRow::Header {
+                            expanded: false,
+                            ..
+                        }
+                )
+            })
             .map(|(i, _)| i)
             .collect();
         FindingsState {
             rows,
             selectable,
+            expanded,
             selected: 0,
             offset: 0,
         }
@@ -805,12 +909,12 @@ impl App {
 
     fn refresh_library(&mut self) {
         let needle = self.library.filter.to_lowercase();
-        let mut order: Vec<usize> = (0..self.articles.len())
+        let mut order: Vec<usize> = (0..self.summaries.len())
             .filter(|&i| {
                 if needle.is_empty() {
                     return true;
                 }
-                let a = &self.articles[i].article;
+                let a = &self.summaries[i];
                 [
                     a.title.as_deref(),
                     a.source.as_deref(),
@@ -821,25 +925,18 @@ impl App {
                 .any(|s| s.to_lowercase().contains(&needle))
             })
             .collect();
-        let arts = &self.articles;
-        let date = |i: usize| arts[i].article.date.as_ref().and_then(|d| d.iso.clone());
+        let arts = &self.summaries;
         match self.library.sort {
-            SortKey::Date => order.sort_by(|&a, &b| date(b).cmp(&date(a)).then(a.cmp(&b))),
+            SortKey::Date => {
+                order.sort_by(|&a, &b| arts[b].date_iso.cmp(&arts[a].date_iso).then(a.cmp(&b)))
+            }
             SortKey::Source => order.sort_by_key(|&i| {
-                (
-                    arts[i]
-                        .article
-                        .source
-                        .as_deref()
-                        .map(str::to_lowercase)
-                        .is_none(),
-                    arts[i].article.source.as_deref().map(str::to_lowercase),
-                    i,
-                )
+                let source = arts[i].source.as_deref().map(str::to_lowercase);
+                (source.is_none(), source, i)
             }),
             SortKey::Title => order.sort_by_key(|&i| (self.article_title(i).to_lowercase(), i)),
             SortKey::Findings => {
-                order.sort_by_key(|&i| (std::cmp::Reverse(self.info[i].findings), i))
+                order.sort_by_key(|&i| (std::cmp::Reverse(self.finding_counts[i]), i))
             }
         }
         self.library.order = order;
@@ -887,7 +984,7 @@ impl App {
         let width = self.reader_areas().body.width as usize;
         match &reader.raw {
             Some(raw) => layout::raw_lines(&raw.lines, width),
-            None => layout::body_lines(&self.articles[reader.article].article.body, width),
+            None => layout::body_lines(&reader.doc.article.body, width),
         }
     }
 
@@ -1248,12 +1345,15 @@ impl App {
                     self.message = Some("that article is no longer in the index".into());
                     return;
                 };
-                self.history.push(self.location());
+                let here = self.location();
+                if !self.open_article(i) {
+                    return;
+                }
+                self.history.push(here);
                 self.search.editing = false;
-                self.open_article(i);
                 let query = self.search.query.clone();
-                let body = &self.articles[i].article.body;
-                let matches = self.backend.match_ranges(&query, body);
+                let reader = self.reader.as_ref().expect("just opened");
+                let matches = self.backend.match_ranges(&query, &reader.doc.article.body);
                 let reader = self.reader.as_mut().expect("just opened");
                 reader.query = Some(query);
                 reader.matches = matches;
@@ -1266,23 +1366,28 @@ impl App {
                     self.scroll_to_offset(at);
                 }
             }
-            View::Findings => {
-                if let Some(FindingRow::Side { target, .. }) = self
-                    .findings
-                    .selectable
-                    .get(self.findings.selected)
-                    .and_then(|&r| self.findings.rows.get(r))
-                {
+            View::Findings => match self
+                .findings
+                .selectable
+                .get(self.findings.selected)
+                .and_then(|&r| self.findings.rows.get(r))
+            {
+                Some(FindingRow::Side { target, .. }) => {
                     let t = target.clone();
                     self.jump_to(t);
                 }
-            }
+                Some(FindingRow::Header { record, .. }) => {
+                    let record = *record;
+                    self.expand_finding(record);
+                }
+                _ => {}
+            },
             View::Statistics => {
-                let mut order: Vec<usize> = (0..self.articles.len()).collect();
-                order.sort_by_key(|&i| std::cmp::Reverse(self.info[i].findings));
-                if let Some(&i) = order.get(self.stats_selected) {
-                    self.history.push(self.location());
-                    self.open_article(i);
+                if let Some(&i) = self.stats_order().get(self.stats_selected) {
+                    let here = self.location();
+                    if self.open_article(i) {
+                        self.history.push(here);
+                    }
                 }
             }
             View::Reader => {
@@ -1296,9 +1401,54 @@ impl App {
         }
     }
 
-    fn open_article(&mut self, i: usize) {
+    /// Articles by the number of findings they are part of, most first (the statistics
+    /// view's table).
+    pub fn stats_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.summaries.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.finding_counts[i]));
+        order
+    }
+
+    /// Shows the sides of a finding in the findings view, with the first one selected.
+    fn expand_finding(&mut self, record: usize) {
+        let mut expanded = std::mem::take(&mut self.findings.expanded);
+        expanded.insert(record);
+        let offset = self.findings.offset;
+        self.findings = self.build_findings(expanded);
+        let header = self
+            .findings
+            .rows
+            .iter()
+            .position(|r| matches!(r, FindingRow::Header { record: n, .. } if *n == record));
+        if let Some(h) = header {
+            self.findings.selected = self
+                .findings
+                .selectable
+                .iter()
+                .position(|&r| r > h)
+                .unwrap_or(0);
+        }
+        self.findings.offset = offset;
+        self.clamp_all();
+    }
+
+    /// Loads and opens article `i`; says so and returns false when it cannot be loaded.
+    fn open_article(&mut self, i: usize) -> bool {
+        let Some(summary) = self.summaries.get(i) else {
+            return false;
+        };
+        let Some(doc) = self.backend.article(&summary.id) else {
+            self.message = Some(format!(
+                "{} is no longer in the index; it may have been removed",
+                summary.path
+            ));
+            return false;
+        };
+        let info = self.article_info(&doc);
         self.reader = Some(ReaderState {
             article: i,
+            doc: Arc::new(doc),
+            info: Arc::new(info),
             scroll: 0,
             cursor: None,
             raw: None,
@@ -1307,29 +1457,26 @@ impl App {
             current_match: None,
         });
         self.view = View::Reader;
-        if self.read.insert(self.articles[i].article.id.clone()) {
+        if self.read.insert(self.summaries[i].id.clone()) {
             self.read_dirty = true;
         }
+        true
     }
 
     /// Opens an article at a claim, remembering where the user was.
     pub fn jump_to(&mut self, t: Target) {
-        if t.article >= self.articles.len() {
+        let here = self.location();
+        if !self.open_article(t.article) {
             return;
         }
-        self.history.push(self.location());
-        self.open_article(t.article);
+        self.history.push(here);
         let range = t.start..t.end;
-        let cursor = self.info[t.article]
-            .marks
-            .iter()
-            .position(|m| m.start == t.start)
-            .or_else(|| {
-                self.info[t.article]
-                    .marks
-                    .iter()
-                    .position(|m| overlaps(&(m.start..m.end), &range))
-            });
+        let marks = &self.reader.as_ref().expect("just opened").info.marks;
+        let cursor = marks.iter().position(|m| m.start == t.start).or_else(|| {
+            marks
+                .iter()
+                .position(|m| overlaps(&(m.start..m.end), &range))
+        });
         self.reader.as_mut().expect("open").cursor = cursor;
         self.scroll_to_offset(t.start);
     }
@@ -1380,7 +1527,7 @@ impl App {
                 self.keep_finding_visible();
             }
             View::Statistics => {
-                self.stats_selected = step(self.stats_selected, delta, self.articles.len());
+                self.stats_selected = step(self.stats_selected, delta, self.summaries.len());
             }
             View::Reader => {
                 let Some(reader) = &self.reader else { return };
@@ -1439,7 +1586,7 @@ impl App {
     /// The claim under the reader's cursor.
     pub fn cursor_mark(&self) -> Option<&Mark> {
         let r = self.reader.as_ref()?;
-        self.info[r.article].marks.get(r.cursor?)
+        r.info.marks.get(r.cursor?)
     }
 
     /// The body offset at the top of the reader's screen.
@@ -1471,7 +1618,7 @@ impl App {
                 Some("claims are marked in the clean text: press v to leave the raw text".into());
             return;
         }
-        let marks = &self.info[reader.article].marks;
+        let marks = &reader.info.marks;
         if marks.is_empty() {
             self.message = Some("no quotations or figures found in this article".into());
             return;
@@ -1584,15 +1731,36 @@ impl App {
             );
             return;
         };
-        let id = self.articles[article].article.id.clone();
+        let doc = Arc::clone(&reader.doc);
+        let id = doc.article.id.clone();
         let range = mark.start..mark.end;
         let speaker_k = speaker.as_deref().map(speaker_key);
         let mut items: Vec<PopupItem> = Vec::new();
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         seen.insert((article, mark.start));
-        let mut groups: Vec<_> = self
-            .crossref
-            .related_quotes
+        let key = article_key(&id);
+        let wanted: Vec<usize> = self
+            .records
+            .heads()
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                matches!(h.kind, RecordKind::Related(_))
+                    && (h.articles.contains(&key)
+                        || speaker_k
+                            .as_deref()
+                            .is_some_and(|s| speaker_key(&h.title) == s))
+            })
+            .map(|(n, _)| n)
+            .collect();
+        let loaded: Vec<crate::crossref::RelatedQuotes> = wanted
+            .into_iter()
+            .filter_map(|n| match self.records.record(n) {
+                Ok(Record::Related(r)) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let mut groups: Vec<_> = loaded
             .iter()
             .filter(|g| {
                 g.quotes
@@ -1646,9 +1814,27 @@ impl App {
             }
         }
         // The speaker's other quotations, in other articles first, then in this one.
-        if let Some(sk) = &speaker_k {
+        // Other articles are found by searching for the speaker's name.
+        if let (Some(sk), Some(name)) = (&speaker_k, speaker.as_deref()) {
+            let query = format!("speaker:\"{}\"", name.replace('"', " "));
+            let others: Vec<(usize, Arc<StoredArticle>)> = self
+                .backend
+                .search(&query, SEARCH_LIMIT)
+                .map(|r| r.hits)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|h| {
+                    let &a = self.by_id.get(&h.id)?;
+                    if a == article {
+                        return None;
+                    }
+                    Some((a, Arc::new(self.backend.article(&h.id)?)))
+                })
+                .chain(std::iter::once((article, Arc::clone(&doc))))
+                .collect();
             let mut same_article = Vec::new();
-            for (a, s) in self.articles.iter().enumerate() {
+            for (a, s) in &others {
+                let (a, s) = (*a, s.as_ref());
                 for q in s
                     .claims
                     .quotes
@@ -1703,7 +1889,6 @@ impl App {
             return;
         }
         let Some(reader) = &self.reader else { return };
-        let article = reader.article;
         let Some(mark) = self.cursor_mark().cloned() else {
             self.message = Some("move to a figure first (Tab / ])".into());
             return;
@@ -1715,14 +1900,17 @@ impl App {
             );
             return;
         }
-        let id = self.articles[article].article.id.clone();
+        let doc = Arc::clone(&reader.doc);
+        let id = doc.article.id.clone();
         let range = mark.start..mark.end;
-        let mut findings: Vec<&Finding> = all_findings(&self.crossref)
-            .filter(|f| {
-                f.claims
-                    .iter()
-                    .any(|c| c.article_id == id && overlaps(&(c.start..c.end), &range))
+        let loaded = self.records_of(&id, |k| matches!(k, RecordKind::Finding(_)));
+        let mut findings: Vec<&Finding> = loaded
+            .iter()
+            .filter_map(|r| match r {
+                Record::Finding(f) => Some(f),
+                _ => None,
             })
+            .filter(|f| finding_claims(f, &id, &range).next().is_some())
             .collect();
         if findings.is_empty() {
             self.message = Some(
@@ -1761,7 +1949,7 @@ impl App {
         self.overlay = Some(Overlay::Popup(Popup {
             title: format!(
                 "Other side of “{}”",
-                &self.articles[article].article.body[mark.start..mark.end]
+                &doc.article.body[mark.start..mark.end]
             ),
             intro,
             items,
@@ -1775,7 +1963,7 @@ impl App {
             return;
         }
         let Some(reader) = &self.reader else { return };
-        let article = &self.articles[reader.article].article;
+        let article = &reader.doc.article;
         let raw = if reader.raw.is_some() {
             None
         } else {
@@ -1859,7 +2047,8 @@ impl App {
         else {
             return;
         };
-        let body = &self.articles[reader.article].article.body;
+        let doc = Arc::clone(&reader.doc);
+        let body = &doc.article.body;
         let want = (column - body_area.x) as usize;
         let mut w = 0;
         let mut at = None;
@@ -1873,7 +2062,7 @@ impl App {
             w += gw;
         }
         let Some(at) = at else { return };
-        let marks = &self.info[reader.article].marks;
+        let marks = &reader.info.marks;
         if let Some(i) = marks.iter().rposition(|m| m.start <= at && at < m.end) {
             self.reader.as_mut().expect("open").cursor = Some(i);
         }

@@ -2,8 +2,10 @@
 //!
 //! State lives in [`App`] (`app.rs`), keys become an [`Action`] through the [`KeyMap`]
 //! (`keymap.rs`), and drawing is a pure function of `&App` (`ui/`). This file is the run
-//! loop: terminal setup and restore (also on error and panic), indexing with a progress
-//! gauge before the first frame, and a search worker so typing never waits for Tantivy.
+//! loop: terminal setup and restore (also on error and panic), the index update on a
+//! thread (the library shows what the index already holds at once, and takes in the new
+//! articles and findings when the update commits and finishes; a progress gauge only
+//! when the index is empty), and a search worker so typing never waits for Tantivy.
 
 pub mod action;
 pub mod app;
@@ -33,8 +35,7 @@ pub use keymap::KeyMap;
 pub use theme::Theme;
 
 use crate::cli::Context;
-use crate::crossref::CrossRef;
-use crate::index::{CorpusIndex, Progress, SearchResults, StoredArticle};
+use crate::index::{CorpusIndex, Progress, SearchResults, UpdateSummary};
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown, mouse off.
 /// Safe to call more than once.
@@ -106,52 +107,49 @@ impl Drop for Timings {
     }
 }
 
-/// What the indexing thread hands over: the index, its articles and findings, and
-/// messages for the user.
-struct Corpus {
-    index: Arc<CorpusIndex>,
-    articles: Vec<StoredArticle>,
-    crossref: CrossRef,
-    notices: Vec<String>,
-}
-
+/// What the indexing thread reports.
 enum Loaded {
+    /// The index is open (rebuilt if it had to be, with why).
+    Opened(Option<String>),
     Progress(Progress),
-    Done(Result<Corpus>),
+    Done(Result<UpdateSummary>),
 }
 
-fn load_index(ctx: &Context, tx: &Sender<Loaded>) -> Result<Corpus> {
-    let mut notices = Vec::new();
+/// Opens the index and brings it up to date, reporting as it goes.
+fn update_index(ctx: &Context, tx: &Sender<Loaded>) -> Result<UpdateSummary> {
     let mut idx = CorpusIndex::open_or_rebuild(&ctx.index_dir, &ctx.roots)?;
-    if let Some(why) = idx.rebuilt() {
-        notices.push(why.to_string());
-    }
+    let _ = tx.send(Loaded::Opened(idx.rebuilt().map(str::to_string)));
     let progress_tx = tx.clone();
-    let result = idx.update(&ctx.roots, &ctx.config.limits(), &mut move |p| {
+    idx.update(&ctx.roots, &ctx.config.limits(), &mut move |p| {
         let _ = progress_tx.send(Loaded::Progress(p));
-    });
+    })
+}
+
+/// What the update's outcome adds to the hint bar.
+fn update_notice(result: &Result<UpdateSummary>) -> Option<String> {
     match result {
         Ok(summary) => {
             let problems = summary.skipped.len() + summary.warnings.len();
-            if problems > 0 {
-                notices.push(format!(
+            (problems > 0).then(|| {
+                format!(
                     "{problems} files skipped or read with warnings; `crosscheck index` lists them"
-                ));
-            }
+                )
+            })
         }
         Err(e) if format!("{e}").contains("another crosscheck is updating") => {
-            notices.push(format!("{e:#}; showing the index as it is"));
+            Some(format!("{e:#}; showing the index as it is"))
         }
-        Err(e) => return Err(e),
+        Err(e) => Some(format!("the index could not be updated: {e:#}")),
     }
-    let articles = idx.articles()?;
-    let crossref = idx.crossref()?;
-    Ok(Corpus {
-        index: Arc::new(idx),
-        articles,
-        crossref,
-        notices,
-    })
+}
+
+/// Reads what the app shows from the index as it is now.
+fn refresh(app: &mut App, index: &CorpusIndex) -> Result<()> {
+    index.reload()?;
+    let findings = index.findings();
+    app.findings_stale = !index.findings_current(&findings);
+    app.set_data(index.summaries()?, findings);
+    Ok(())
 }
 
 fn draw_progress(
@@ -175,7 +173,9 @@ fn draw_progress(
                 done as f64 / total.max(1) as f64,
                 format!("indexing {done}/{total}"),
             ),
-            Some(Progress::Analyzing) => (1.0, "comparing claims across articles…".to_string()),
+            Some(Progress::Committed) | Some(Progress::Analyzing) => {
+                (1.0, "comparing claims across articles…".to_string())
+            }
         };
         let block = Block::default().borders(Borders::ALL).title(" crosscheck ");
         let inner = block.inner(b);
@@ -267,7 +267,8 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
 
     let (_guard, mut terminal) = setup_terminal()?;
 
-    // Index on a thread; draw the gauge meanwhile.
+    // Update the index on a thread. The library opens as soon as the index has articles;
+    // until then, a gauge.
     let (tx, rx) = mpsc::channel();
     let ctx_clone = Context {
         config: ctx.config.clone(),
@@ -279,17 +280,38 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     std::thread::Builder::new()
         .name("crosscheck-index".into())
         .spawn(move || {
-            let r = load_index(&ctx_clone, &tx);
+            let r = update_index(&ctx_clone, &tx);
             let _ = tx.send(Loaded::Done(r));
         })
         .context("starting the indexing thread")?;
     draw_progress(&mut terminal, ctx, None)?;
     timings.note("first_frame_ms", timings.started);
     let mut last = None;
-    let loaded = loop {
+    let mut updating = true;
+    let index = loop {
         match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(Loaded::Opened(rebuilt)) => {
+                notices.extend(rebuilt);
+                let index = CorpusIndex::open(&ctx.index_dir, &ctx.roots)?;
+                if !index.is_empty() {
+                    break index;
+                }
+            }
+            Ok(Loaded::Progress(Progress::Committed)) => {
+                break CorpusIndex::open(&ctx.index_dir, &ctx.roots)?;
+            }
             Ok(Loaded::Progress(p)) => last = Some(p),
-            Ok(Loaded::Done(r)) => break r?,
+            Ok(Loaded::Done(r)) => {
+                let r = match r {
+                    Err(e) if !format!("{e}").contains("another crosscheck is updating") => {
+                        return Err(e);
+                    }
+                    r => r,
+                };
+                notices.extend(update_notice(&r));
+                updating = false;
+                break CorpusIndex::open(&ctx.index_dir, &ctx.roots)?;
+            }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 anyhow::bail!("the indexing thread stopped unexpectedly")
@@ -306,13 +328,6 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
         }
         draw_progress(&mut terminal, ctx, last)?;
     };
-    let Corpus {
-        index,
-        articles,
-        crossref,
-        notices: index_notices,
-    } = loaded;
-    notices.extend(index_notices);
     let roots: Vec<String> = ctx.roots.iter().map(|r| r.display().to_string()).collect();
     let options = Options {
         keymap,
@@ -328,8 +343,12 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
             }
         ),
     };
-    let backend: Arc<dyn SearchBackend> = index;
-    let mut app = App::new(articles, crossref, Arc::clone(&backend), options);
+    let index = Arc::new(index);
+    let findings = index.findings();
+    let stale = updating || !index.findings_current(&findings);
+    let backend: Arc<dyn SearchBackend> = Arc::clone(&index) as Arc<dyn SearchBackend>;
+    let mut app = App::new(index.summaries()?, findings, Arc::clone(&backend), options);
+    app.findings_stale = stale;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
@@ -385,6 +404,29 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
                 if !event::poll(Duration::ZERO)? {
                     break;
                 }
+            }
+        }
+        while updating && let Ok(msg) = rx.try_recv() {
+            match msg {
+                Loaded::Progress(Progress::Committed) => {
+                    // New and changed articles are searchable; findings follow.
+                    if let Err(e) = refresh(&mut app, &index) {
+                        app.message = Some(format!("cannot read the updated index: {e:#}"));
+                    }
+                    app.findings_stale = true;
+                    dirty = true;
+                }
+                Loaded::Done(r) => {
+                    updating = false;
+                    if let Err(e) = refresh(&mut app, &index) {
+                        app.message = Some(format!("cannot read the updated index: {e:#}"));
+                    }
+                    if let Some(n) = update_notice(&r) {
+                        app.message = Some(n);
+                    }
+                    dirty = true;
+                }
+                _ => {}
             }
         }
         while let Ok((generation, result)) = done_rx.try_recv() {

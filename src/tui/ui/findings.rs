@@ -38,9 +38,12 @@ pub fn findings(app: &App, area: Rect, buf: &mut Buffer) {
             FindingRow::Header {
                 kind: Some(k),
                 text,
+                expanded,
+                ..
             } => {
                 let (sym, word) = finding_marker(*k);
                 Line::from(vec![
+                    Span::raw(if *expanded { "" } else { "+ " }),
                     Span::styled(format!("{sym} {} ", word.to_uppercase()), t.finding(*k)),
                     Span::styled(
                         layout::truncate(text, w.saturating_sub(word.len() + 3)),
@@ -48,7 +51,13 @@ pub fn findings(app: &App, area: Rect, buf: &mut Buffer) {
                     ),
                 ])
             }
-            FindingRow::Header { kind: None, text } => Line::from(vec![
+            FindingRow::Header {
+                kind: None,
+                text,
+                expanded,
+                ..
+            } => Line::from(vec![
+                Span::raw(if *expanded { "" } else { "+ " }),
                 Span::styled("❝ ", t.quote),
                 Span::styled(layout::truncate(text, w.saturating_sub(2)), t.speaker),
             ]),
@@ -274,17 +283,20 @@ pub fn statistics(app: &App, area: Rect, buf: &mut Buffer) {
         height: rest.height.saturating_sub(mid_h + 1),
         ..rest
     };
-    let mut order: Vec<usize> = (0..app.articles.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(app.info[i].findings));
-    let rows: Vec<Row> = order
+    // Only the rows on screen are built.
+    let order = app.stats_order();
+    let height = table_area.height.saturating_sub(1).max(1) as usize;
+    let first = (app.stats_selected + 1).saturating_sub(height);
+    let rows: Vec<Row> = order[first.min(order.len())..]
         .iter()
+        .take(height)
         .map(|&i| {
-            let inf = &app.info[i];
+            let s = &app.summaries[i];
             Row::new(vec![
                 inert_line(&app.article_title(i)).into_owned(),
-                format!("{:>4}", inf.quotes),
-                format!("{:>3}", inf.figures),
-                format!("{:>4}", inf.findings),
+                format!("{:>4}", s.quotes),
+                format!("{:>3}", s.figures),
+                format!("{:>4}", app.finding_counts[i]),
             ])
         })
         .collect();
@@ -299,6 +311,6 @@ pub fn statistics(app: &App, area: Rect, buf: &mut Buffer) {
     )
     .header(Row::new(["Per article", "Quot", "Fig", "Find"]).style(t.accent))
     .row_highlight_style(t.selected);
-    let mut state = TableState::default().with_selected(Some(app.stats_selected));
+    let mut state = TableState::default().with_selected(app.stats_selected.checked_sub(first));
     StatefulWidget::render(table, table_area, buf, &mut state);
 }

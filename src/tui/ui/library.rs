@@ -15,7 +15,7 @@ use crate::tui::layout;
 pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lib = &app.library;
-    if app.articles.is_empty() {
+    if app.summaries.is_empty() {
         Paragraph::new(vec![
             Line::styled("The corpus is empty.", t.title),
             Line::raw(""),
@@ -26,18 +26,21 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let unread = app
-        .articles
+        .summaries
         .iter()
-        .filter(|s| !app.read.contains(&s.article.id))
+        .filter(|s| !app.read.contains(&s.id))
         .count();
     let mut info = vec![Span::styled(
         format!(
             " {} articles, {unread} unread · sorted by {}",
-            app.articles.len(),
+            app.summaries.len(),
             lib.sort.label()
         ),
         t.dim,
     )];
+    if app.findings_stale {
+        info.push(Span::styled(" · findings being updated…", t.accent));
+    }
     if lib.filtering || !lib.filter.is_empty() {
         info.push(Span::styled(" · filter: ", t.dim));
         info.push(Span::styled(inert_line(&lib.filter).into_owned(), t.accent));
@@ -49,33 +52,32 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     Line::from(info).render(Rect { height: 1, ..area }, buf);
 
     let header = Row::new(["", "Date", "Source", "Title", "Quot", "Fig", "Find"]).style(t.accent);
-    let rows: Vec<Row> = lib
-        .order
+    // Only the rows on screen are built: the corpus may hold 100,000 articles.
+    let height = area.height.saturating_sub(2) as usize;
+    let offset = lib.offset.min(lib.order.len());
+    let rows: Vec<Row> = lib.order[offset..]
         .iter()
+        .take(height.max(1))
         .map(|&i| {
-            let a = &app.articles[i].article;
-            let inf = &app.info[i];
+            let a = &app.summaries[i];
+            let n_findings = app.finding_counts[i];
             let unread = !app.read.contains(&a.id);
             let title_style = if unread { t.title } else { Style::new() };
-            let findings = if inf.findings > 0 {
-                Span::styled(inf.findings.to_string(), t.conflict)
+            let findings = if n_findings > 0 {
+                Span::styled(n_findings.to_string(), t.conflict)
             } else {
                 Span::raw("0")
             };
             Row::new(vec![
                 Cell::from(if unread { "●" } else { " " }).style(t.accent),
                 Cell::from(
-                    inert_line(
-                        a.date
-                            .as_ref()
-                            .map_or("", |d| d.iso.as_deref().unwrap_or(&d.text)),
-                    )
-                    .into_owned(),
+                    inert_line(a.date_iso.as_deref().or(a.date.as_deref()).unwrap_or(""))
+                        .into_owned(),
                 ),
                 Cell::from(inert_line(a.source.as_deref().unwrap_or("")).into_owned()).style(t.dim),
                 Cell::from(inert_line(&app.article_title(i)).into_owned()).style(title_style),
-                Cell::from(format!("{:>4}", inf.quotes)),
-                Cell::from(format!("{:>3}", inf.figures)),
+                Cell::from(format!("{:>4}", a.quotes)),
+                Cell::from(format!("{:>3}", a.figures)),
                 Cell::from(Line::from(findings).right_aligned()),
             ])
         })
@@ -95,8 +97,8 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     .header(header)
     .row_highlight_style(t.selected);
     let mut state = TableState::default()
-        .with_offset(lib.offset)
-        .with_selected(Some(lib.selected));
+        .with_offset(0)
+        .with_selected(lib.selected.checked_sub(offset));
     StatefulWidget::render(
         table,
         Rect {

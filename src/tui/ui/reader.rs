@@ -28,7 +28,7 @@ fn mark_style(t: &Theme, m: &Mark) -> Style {
 /// cursor it stands in.
 fn styled_line(app: &App, r: &ReaderState, body: &str, range: Range<usize>) -> Line<'static> {
     let t = &app.theme;
-    let marks = &app.info[r.article].marks;
+    let marks = &r.info.marks;
     let here: Vec<(usize, &Mark)> = marks
         .iter()
         .enumerate()
@@ -109,9 +109,9 @@ pub fn reader(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let t = &app.theme;
     let areas = layout::reader(area);
-    let stored = &app.articles[r.article];
+    let stored = r.doc.as_ref();
     let article = &stored.article;
-    let info = &app.info[r.article];
+    let info = r.info.as_ref();
 
     // Header: title, then details.
     Line::from(Span::styled(
@@ -286,7 +286,7 @@ fn status_line(app: &App, r: &ReaderState) -> Vec<Span<'static>> {
         }
         return s;
     }
-    let marks = &app.info[r.article].marks;
+    let marks = &r.info.marks;
     if let Some(m) = app.cursor_mark() {
         let n = r.cursor.unwrap_or(0) + 1;
         let mut spans = Vec::new();
@@ -317,7 +317,7 @@ fn status_line(app: &App, r: &ReaderState) -> Vec<Span<'static>> {
                     format!(" claim {n}/{} · figure ", marks.len()),
                     t.dim,
                 ));
-                let body = &app.articles[r.article].article.body;
+                let body = &r.doc.article.body;
                 spans.push(Span::styled(
                     inert_line(&body[m.start..m.end]).into_owned(),
                     t.statistic,

@@ -1,0 +1,210 @@
+//! The stored findings: one record per line in `findings-<generation>.jsonl`, and their
+//! headings, offsets and the corpus figures in `findings.json`.
+//!
+//! A reader loads `findings.json` alone (the headings of every finding, a few bytes each)
+//! and reads a record from the `.jsonl` file only when it is shown. Both files are written
+//! atomically, the records first: a crash between the two leaves the old heading file
+//! pointing at the old records file, which is only deleted after the new headings are in
+//! place. A reader holds its records file open, so a later update never pulls it away.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::config::write_atomic;
+use crate::crossref::{CorpusFigures, Record, RecordHead};
+
+const HEADS: &str = "findings.json";
+
+#[derive(Serialize, Deserialize)]
+struct StoredHeads {
+    /// The index commit the findings were computed for.
+    opstamp: u64,
+    /// The analysis's version.
+    analysis: u32,
+    /// The records file, relative to the index folder.
+    file: String,
+    /// Per record: its heading, then where it stands in the file.
+    heads: Vec<RecordHead>,
+    spans: Vec<(u64, u32)>,
+    figures: CorpusFigures,
+}
+
+/// The findings of an index: every heading in memory, records read on demand.
+pub struct Findings {
+    heads: Vec<RecordHead>,
+    spans: Vec<(u64, u32)>,
+    figures: CorpusFigures,
+    file: Option<fs::File>,
+    /// Records held in memory instead of on disk (tests, fixtures).
+    memory: Option<Vec<Record>>,
+    opstamp: Option<(u64, u32)>,
+}
+
+impl Findings {
+    /// No findings (a new index, or findings not computed yet).
+    pub fn empty() -> Findings {
+        Findings {
+            heads: Vec::new(),
+            spans: Vec::new(),
+            figures: CorpusFigures::default(),
+            file: None,
+            memory: None,
+            opstamp: None,
+        }
+    }
+
+    /// Findings held in memory.
+    pub fn in_memory(records: Vec<Record>, figures: CorpusFigures) -> Findings {
+        Findings {
+            heads: records.iter().map(Record::head).collect(),
+            spans: Vec::new(),
+            figures,
+            file: None,
+            memory: Some(records),
+            opstamp: None,
+        }
+    }
+
+    /// The heading of every record, in order.
+    pub fn heads(&self) -> &[RecordHead] {
+        &self.heads
+    }
+
+    pub fn figures(&self) -> &CorpusFigures {
+        &self.figures
+    }
+
+    /// Whether these findings were computed for this commit and analysis version.
+    pub fn is_current(&self, opstamp: u64, analysis: u32) -> bool {
+        self.opstamp == Some((opstamp, analysis))
+    }
+
+    pub fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Reads record `n` from disk.
+    pub fn record(&self, n: usize) -> Result<Record> {
+        use std::os::unix::fs::FileExt;
+        if let Some(m) = &self.memory {
+            return m.get(n).cloned().context("no such finding");
+        }
+        let (&(offset, len), Some(file)) = (
+            self.spans.get(n).context("no such finding")?,
+            self.file.as_ref(),
+        ) else {
+            anyhow::bail!("the findings file is not open");
+        };
+        let mut buf = vec![0u8; len as usize];
+        file.read_exact_at(&mut buf, offset)
+            .context("reading a finding")?;
+        serde_json::from_slice(&buf).context("a stored finding is damaged")
+    }
+
+    /// Every record, in order.
+    pub fn all(&self) -> Result<Vec<Record>> {
+        (0..self.len()).map(|n| self.record(n)).collect()
+    }
+}
+
+/// Loads the findings stored in `dir`; `Findings::empty()` when there are none or they
+/// cannot be read (they are derived data and are recomputed).
+pub fn load(dir: &Path) -> Findings {
+    let Ok(bytes) = fs::read(dir.join(HEADS)) else {
+        return Findings::empty();
+    };
+    let Ok(stored) = serde_json::from_slice::<StoredHeads>(&bytes) else {
+        return Findings::empty();
+    };
+    if stored.heads.len() != stored.spans.len() || stored.file.contains('/') {
+        return Findings::empty();
+    }
+    let Ok(file) = fs::File::open(dir.join(&stored.file)) else {
+        return Findings::empty();
+    };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if stored
+        .spans
+        .iter()
+        .any(|&(o, l)| o.saturating_add(l as u64) > size)
+    {
+        return Findings::empty();
+    }
+    Findings {
+        heads: stored.heads,
+        spans: stored.spans,
+        figures: stored.figures,
+        file: Some(file),
+        memory: None,
+        opstamp: Some((stored.opstamp, stored.analysis)),
+    }
+}
+
+/// Writes findings for commit `opstamp` and removes older records files.
+pub fn store(
+    dir: &Path,
+    opstamp: u64,
+    analysis: u32,
+    records: &[Record],
+    figures: CorpusFigures,
+) -> Result<()> {
+    let mut body = Vec::new();
+    let mut spans = Vec::with_capacity(records.len());
+    for r in records {
+        let start = body.len() as u64;
+        serde_json::to_writer(&mut body, r)?;
+        spans.push((start, (body.len() as u64 - start) as u32));
+        body.push(b'\n');
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let name = format!("findings-{opstamp}-{nanos:x}.jsonl");
+    let path = dir.join(&name);
+    write_atomic(&path, &body).with_context(|| format!("writing {}", path.display()))?;
+    let heads = StoredHeads {
+        opstamp,
+        analysis,
+        file: name.clone(),
+        heads: records.iter().map(Record::head).collect(),
+        spans,
+        figures,
+    };
+    let heads_path = dir.join(HEADS);
+    write_atomic(&heads_path, &serde_json::to_vec(&heads)?)
+        .with_context(|| format!("writing {}", heads_path.display()))?;
+    for old in old_files(dir, &name) {
+        let _ = fs::remove_file(old);
+    }
+    Ok(())
+}
+
+/// Records files other than `keep`.
+fn old_files(dir: &Path, keep: &str) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name.starts_with("findings-") && name.ends_with(".jsonl") && name != keep)
+                .then(|| e.path())
+        })
+        .collect()
+}
+
+/// Removes every stored finding (when the index is rebuilt).
+pub fn remove(dir: &Path) {
+    let _ = fs::remove_file(dir.join(HEADS));
+    for old in old_files(dir, "") {
+        let _ = fs::remove_file(old);
+    }
+}
