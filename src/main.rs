@@ -8,7 +8,7 @@ fn main() {
     let code = match cli.command {
         Some(Command::Read(args)) => cli::run_reader(cli.index, cli.config, &args.paths),
         None => cli::run_reader(cli.index, cli.config, &[]),
-        Some(command) => cli::run_command(cli.index, cli.config, command),
+        Some(command) => cli::run_command(cli.index, cli.config, cli.no_update, command),
     };
     match code {
         Ok(code) => std::process::exit(code),

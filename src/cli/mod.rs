@@ -26,6 +26,11 @@ pub struct Cli {
     /// Read this config file instead of $XDG_CONFIG_HOME/crosscheck/config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Use the index as it is, without checking the corpus for changed files first
+    /// (search, claims, conflicts; on a large corpus the check takes longer than the
+    /// query).
+    #[arg(long, global = true)]
+    pub no_update: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -89,6 +94,8 @@ pub struct Context {
     pub index_dir: PathBuf,
     /// Messages to show the user once (a bad config…).
     pub notices: Vec<String>,
+    /// Use the index as it is (`--no-update`).
+    pub no_update: bool,
 }
 
 impl Context {
@@ -123,6 +130,7 @@ impl Context {
             roots,
             index_dir,
             notices,
+            no_update: false,
         })
     }
 
@@ -204,6 +212,9 @@ pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<U
     if let Some(why) = idx.rebuilt() {
         eprintln!("crosscheck: {why}");
     }
+    if ctx.no_update && !idx.is_empty() && idx.rebuilt().is_none() {
+        return Ok((idx, None));
+    }
     let mut bar = ProgressBar::new();
     let result = idx.update(&ctx.roots, &ctx.config.limits(), &mut |p| bar.update(p));
     bar.finish();
@@ -255,11 +266,17 @@ fn empty_corpus_message(ctx: &Context) -> String {
 pub fn run_command(
     cli_index: Option<PathBuf>,
     cli_config: Option<PathBuf>,
+    no_update: bool,
     command: Command,
 ) -> Result<i32> {
+    let new_context = |paths: &[PathBuf]| -> Result<Context> {
+        let mut ctx = Context::new(cli_index.clone(), cli_config.clone(), paths)?;
+        ctx.no_update = no_update;
+        Ok(ctx)
+    };
     match command {
         Command::Index(args) => {
-            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            let ctx = new_context(&args.paths)?;
             ctx.print_notices();
             let (idx, summary) = open_updated(&ctx, args.json)?;
             let Some(summary) = summary else { return Ok(1) };
@@ -277,7 +294,7 @@ pub fn run_command(
             Ok(0)
         }
         Command::Search(args) => {
-            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            let ctx = new_context(&args.paths)?;
             ctx.print_notices();
             let (idx, _) = open_updated(&ctx, true)?;
             if idx.is_empty() {
@@ -306,7 +323,7 @@ pub fn run_command(
             }
         }
         Command::Claims(args) => {
-            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            let ctx = new_context(&args.paths)?;
             ctx.print_notices();
             let (idx, _) = open_updated(&ctx, true)?;
             let articles = idx.articles()?;
@@ -326,7 +343,7 @@ pub fn run_command(
             Ok(0)
         }
         Command::Conflicts(args) => {
-            let ctx = Context::new(cli_index, cli_config, &args.paths)?;
+            let ctx = new_context(&args.paths)?;
             ctx.print_notices();
             let (idx, _) = open_updated(&ctx, true)?;
             let crossref = idx.crossref()?;
@@ -361,6 +378,7 @@ pub fn run_reader(
         return run_command(
             cli_index,
             cli_config,
+            false,
             Command::Conflicts(CorpusArgs {
                 paths: paths.to_vec(),
                 json: false,

@@ -14,8 +14,8 @@ use crate::claims::{Claims, Qualifier};
 pub use figures::{Counted, counted, interval, same_quantity};
 pub use quotes::word_diff;
 pub use records::{
-    CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures, from_records,
-    records, related_rank, speaker_key,
+    ArticleRecords, CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures,
+    from_records, records, related_rank, speaker_key,
 };
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.

@@ -28,16 +28,12 @@ pub enum RecordKind {
     Passage,
 }
 
-/// The heading of a record: enough to list it and to know which articles it touches.
+/// The heading of a record: enough to list it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordHead {
     pub kind: RecordKind,
     /// The finding's subject, the speaker, or the start of the passage.
     pub title: String,
-    /// The finding's explanation; empty for the others.
-    pub note: String,
-    /// The articles it touches, as [`article_key`]s, without repeats.
-    pub articles: Vec<u64>,
     /// How many claims, quotations or articles it holds.
     pub len: usize,
 }
@@ -54,33 +50,37 @@ pub fn article_key(id: &str) -> u64 {
 
 impl Record {
     pub fn head(&self) -> RecordHead {
-        fn keys<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u64> {
-            let mut seen = BTreeSet::new();
-            ids.map(article_key).filter(|k| seen.insert(*k)).collect()
-        }
         match self {
             Record::Finding(f) => RecordHead {
                 kind: RecordKind::Finding(f.kind),
                 title: f.subject.clone(),
-                note: f.explanation.clone(),
-                articles: keys(f.claims.iter().map(|c| c.article_id.as_str())),
                 len: f.claims.len(),
             },
             Record::Related(r) => RecordHead {
                 kind: RecordKind::Related(r.kind),
                 title: r.speaker.clone(),
-                note: String::new(),
-                articles: keys(r.quotes.iter().map(|q| q.article_id.as_str())),
                 len: r.quotes.len(),
             },
             Record::Passage(p) => RecordHead {
                 kind: RecordKind::Passage,
                 title: p.text.chars().take(80).collect(),
-                note: String::new(),
-                articles: keys(p.article_ids.iter().map(String::as_str)),
                 len: p.article_ids.len(),
             },
         }
+    }
+
+    /// The articles it touches, as [`article_key`]s, without repeats.
+    pub fn article_keys(&self) -> Vec<u64> {
+        let ids: Vec<&str> = match self {
+            Record::Finding(f) => f.claims.iter().map(|c| c.article_id.as_str()).collect(),
+            Record::Related(r) => r.quotes.iter().map(|q| q.article_id.as_str()).collect(),
+            Record::Passage(p) => p.article_ids.iter().map(String::as_str).collect(),
+        };
+        let mut seen = BTreeSet::new();
+        ids.into_iter()
+            .map(article_key)
+            .filter(|k| seen.insert(*k))
+            .collect()
     }
 }
 
@@ -102,6 +102,98 @@ pub fn records(c: CrossRef) -> Vec<Record> {
         .chain(related_quotes.into_iter().map(Record::Related))
         .chain(shared_passages.into_iter().map(Record::Passage))
         .collect()
+}
+
+/// Which records touch each article: article keys in ascending order, each with the
+/// numbers of its records (ascending). Built once per analysis; a reader looks an article
+/// up by binary search.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleRecords {
+    /// (article key, first index into `records`, count)
+    pub keys: Vec<(u64, u32, u32)>,
+    pub records: Vec<u32>,
+}
+
+impl ArticleRecords {
+    pub fn build(records: &[Record]) -> ArticleRecords {
+        let mut pairs: Vec<(u64, u32)> = records
+            .iter()
+            .enumerate()
+            .flat_map(|(n, r)| r.article_keys().into_iter().map(move |k| (k, n as u32)))
+            .collect();
+        pairs.sort_unstable();
+        let mut out = ArticleRecords {
+            keys: Vec::new(),
+            records: Vec::with_capacity(pairs.len()),
+        };
+        for (k, n) in pairs {
+            match out.keys.last_mut() {
+                Some(last) if last.0 == k => last.2 += 1,
+                _ => out.keys.push((k, out.records.len() as u32, 1)),
+            }
+            out.records.push(n);
+        }
+        out
+    }
+
+    /// The records that touch the article with this id.
+    pub fn of(&self, id: &str) -> &[u32] {
+        let key = article_key(id);
+        match self.keys.binary_search_by_key(&key, |e| e.0) {
+            Ok(i) => {
+                let (_, start, len) = self.keys[i];
+                self.records
+                    .get(start as usize..start as usize + len as usize)
+                    .unwrap_or(&[])
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// As bytes, little-endian: the number of keys, the keys, then the record numbers.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(8 + self.keys.len() * 16 + self.records.len() * 4);
+        b.extend_from_slice(&(self.keys.len() as u64).to_le_bytes());
+        for &(k, s, l) in &self.keys {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.extend_from_slice(&s.to_le_bytes());
+            b.extend_from_slice(&l.to_le_bytes());
+        }
+        for &r in &self.records {
+            b.extend_from_slice(&r.to_le_bytes());
+        }
+        b
+    }
+
+    /// Reads [`ArticleRecords::to_bytes`]; `None` when the bytes are not such a table.
+    pub fn from_bytes(b: &[u8]) -> Option<ArticleRecords> {
+        let n = u64::from_le_bytes(b.get(..8)?.try_into().ok()?) as usize;
+        let keys_end = n.checked_mul(16)?.checked_add(8)?;
+        let key_bytes = b.get(8..keys_end)?;
+        let rest = &b[keys_end..];
+        if rest.len() % 4 != 0 {
+            return None;
+        }
+        let keys: Vec<(u64, u32, u32)> = key_bytes
+            .chunks_exact(16)
+            .map(|c| {
+                (
+                    u64::from_le_bytes(c[..8].try_into().expect("8 bytes")),
+                    u32::from_le_bytes(c[8..12].try_into().expect("4 bytes")),
+                    u32::from_le_bytes(c[12..].try_into().expect("4 bytes")),
+                )
+            })
+            .collect();
+        let records: Vec<u32> = rest
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect();
+        let sorted = keys.windows(2).all(|w| w[0].0 < w[1].0);
+        let in_bounds = keys
+            .iter()
+            .all(|&(_, s, l)| s as usize + l as usize <= records.len());
+        (sorted && in_bounds).then_some(ArticleRecords { keys, records })
+    }
 }
 
 /// Puts records back together as the analysis gave them.
@@ -194,4 +286,56 @@ pub fn speaker_key(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crossref::{ClaimRef, SharedPassage};
+
+    fn claim(id: &str) -> ClaimRef {
+        ClaimRef {
+            article_id: id.into(),
+            path: format!("/{id}.txt"),
+            value: 1.0,
+            high: None,
+            unit: None,
+            text: "1".into(),
+            sentence: "1.".into(),
+            qualifier: None,
+            time: None,
+            start: 0,
+            end: 1,
+            shared_text: false,
+        }
+    }
+
+    #[test]
+    fn article_records_find_every_record_of_an_article_and_survive_bytes() {
+        let a = "00000000000000aa";
+        let b = "00000000000000bb";
+        let records = vec![
+            Record::Finding(Finding {
+                kind: FindingKind::Conflict,
+                subject: "x".into(),
+                explanation: String::new(),
+                claims: vec![claim(a), claim(b), claim(a)],
+            }),
+            Record::Passage(SharedPassage {
+                paths: vec![],
+                article_ids: vec![b.into(), "not hex".into()],
+                text: "t".into(),
+            }),
+        ];
+        let t = ArticleRecords::build(&records);
+        assert_eq!(t.of(a), &[0]);
+        assert_eq!(t.of(b), &[0, 1]);
+        assert_eq!(t.of("not hex"), &[1]);
+        assert!(t.of("00000000000000cc").is_empty());
+        let back = ArticleRecords::from_bytes(&t.to_bytes()).expect("round trip");
+        assert_eq!(back, t);
+        let mut bad = t.to_bytes();
+        bad.truncate(bad.len() - 3);
+        assert!(ArticleRecords::from_bytes(&bad).is_none());
+    }
 }

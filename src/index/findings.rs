@@ -1,4 +1,5 @@
-//! The stored findings: one record per line in `findings-<generation>.jsonl`, and their
+//! The stored findings: one record per line in `findings-<generation>.jsonl`, which
+//! records touch each article in `findings-<generation>.keys` (binary), and the records'
 //! headings, offsets and the corpus figures in `findings.json`.
 //!
 //! A reader loads `findings.json` alone (the headings of every finding, a few bytes each)
@@ -14,7 +15,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::config::write_atomic;
-use crate::crossref::{CorpusFigures, Record, RecordHead};
+use crate::crossref::{ArticleRecords, CorpusFigures, Record, RecordHead};
 
 const HEADS: &str = "findings.json";
 
@@ -30,6 +31,8 @@ struct StoredHeads {
     heads: Vec<RecordHead>,
     spans: Vec<(u64, u32)>,
     figures: CorpusFigures,
+    /// The article → records table, relative to the index folder.
+    keys: String,
 }
 
 /// The findings of an index: every heading in memory, records read on demand.
@@ -37,6 +40,7 @@ pub struct Findings {
     heads: Vec<RecordHead>,
     spans: Vec<(u64, u32)>,
     figures: CorpusFigures,
+    by_article: ArticleRecords,
     file: Option<fs::File>,
     /// Records held in memory instead of on disk (tests, fixtures).
     memory: Option<Vec<Record>>,
@@ -50,6 +54,7 @@ impl Findings {
             heads: Vec::new(),
             spans: Vec::new(),
             figures: CorpusFigures::default(),
+            by_article: ArticleRecords::default(),
             file: None,
             memory: None,
             opstamp: None,
@@ -62,6 +67,7 @@ impl Findings {
             heads: records.iter().map(Record::head).collect(),
             spans: Vec::new(),
             figures,
+            by_article: ArticleRecords::build(&records),
             file: None,
             memory: Some(records),
             opstamp: None,
@@ -75,6 +81,11 @@ impl Findings {
 
     pub fn figures(&self) -> &CorpusFigures {
         &self.figures
+    }
+
+    /// The numbers of the records that touch an article.
+    pub fn of_article(&self, id: &str) -> &[u32] {
+        self.by_article.of(id)
     }
 
     /// Whether these findings were computed for this commit and analysis version.
@@ -123,9 +134,19 @@ pub fn load(dir: &Path) -> Findings {
     let Ok(stored) = serde_json::from_slice::<StoredHeads>(&bytes) else {
         return Findings::empty();
     };
-    if stored.heads.len() != stored.spans.len() || stored.file.contains('/') {
+    if stored.heads.len() != stored.spans.len()
+        || stored.file.contains('/')
+        || stored.keys.contains('/')
+    {
         return Findings::empty();
     }
+    let Some(by_article) = fs::read(dir.join(&stored.keys))
+        .ok()
+        .and_then(|b| ArticleRecords::from_bytes(&b))
+        .filter(|t| t.records.iter().all(|&n| (n as usize) < stored.heads.len()))
+    else {
+        return Findings::empty();
+    };
     let Ok(file) = fs::File::open(dir.join(&stored.file)) else {
         return Findings::empty();
     };
@@ -141,6 +162,7 @@ pub fn load(dir: &Path) -> Findings {
         heads: stored.heads,
         spans: stored.spans,
         figures: stored.figures,
+        by_article,
         file: Some(file),
         memory: None,
         opstamp: Some((stored.opstamp, stored.analysis)),
@@ -166,9 +188,14 @@ pub fn store(
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let name = format!("findings-{opstamp}-{nanos:x}.jsonl");
+    let stem = format!("findings-{opstamp}-{nanos:x}");
+    let name = format!("{stem}.jsonl");
+    let keys = format!("{stem}.keys");
     let path = dir.join(&name);
     write_atomic(&path, &body).with_context(|| format!("writing {}", path.display()))?;
+    let keys_path = dir.join(&keys);
+    write_atomic(&keys_path, &ArticleRecords::build(records).to_bytes())
+        .with_context(|| format!("writing {}", keys_path.display()))?;
     let heads = StoredHeads {
         opstamp,
         analysis,
@@ -176,17 +203,18 @@ pub fn store(
         heads: records.iter().map(Record::head).collect(),
         spans,
         figures,
+        keys,
     };
     let heads_path = dir.join(HEADS);
     write_atomic(&heads_path, &serde_json::to_vec(&heads)?)
         .with_context(|| format!("writing {}", heads_path.display()))?;
-    for old in old_files(dir, &name) {
+    for old in old_files(dir, &stem) {
         let _ = fs::remove_file(old);
     }
     Ok(())
 }
 
-/// Records files other than `keep`.
+/// Records and key files other than those of generation `keep`.
 fn old_files(dir: &Path, keep: &str) -> Vec<PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
@@ -195,8 +223,9 @@ fn old_files(dir: &Path, keep: &str) -> Vec<PathBuf> {
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            (name.starts_with("findings-") && name.ends_with(".jsonl") && name != keep)
-                .then(|| e.path())
+            let ours = name.ends_with(".jsonl") || name.ends_with(".keys");
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            (name.starts_with("findings-") && ours && stem != keep).then(|| e.path())
         })
         .collect()
 }

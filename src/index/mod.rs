@@ -379,15 +379,17 @@ impl CorpusIndex {
             let hashes = ff.u64("hash")?;
             let sizes = ff.u64("size")?;
             let mtimes = ff.u64("mtime")?;
-            let mut buf = String::new();
+            let strings = column_strings(&paths)?;
             for doc in seg.doc_ids_alive() {
-                let Some(ord) = paths.term_ords(doc).next() else {
+                let Some(path) = paths
+                    .term_ords(doc)
+                    .next()
+                    .and_then(|o| strings.get(o as usize))
+                else {
                     continue;
                 };
-                buf.clear();
-                paths.ord_to_str(ord, &mut buf)?;
                 let get = |c: &tantivy::columnar::Column<u64>| c.first(doc).unwrap_or(0);
-                out.insert(buf.clone(), (get(&hashes), get(&sizes), get(&mtimes)));
+                out.insert(path.clone(), (get(&hashes), get(&sizes), get(&mtimes)));
             }
         }
         Ok(out)
@@ -703,21 +705,30 @@ impl CorpusIndex {
             );
             let quotes = ff.u64("quotes")?;
             let figures = ff.u64("figures")?;
-            let get = |c: &Option<tantivy::columnar::StrColumn>, doc: u32| -> Option<String> {
-                let c = c.as_ref()?;
-                let ord = c.term_ords(doc).next()?;
-                let mut s = String::new();
-                c.ord_to_str(ord, &mut s).ok()?;
-                Some(s)
+            // Each column's strings, read in one pass over its dictionary.
+            let (ids, paths) = (Some(ids), Some(paths));
+            let columns = [&ids, &paths, &titles, &sources, &dates, &texts].map(|c| {
+                c.as_ref()
+                    .map(|c| (c.clone(), column_strings(c)))
+                    .transpose_io()
+            });
+            let mut strings = Vec::with_capacity(columns.len());
+            for c in columns {
+                strings.push(c?);
+            }
+            let get = |i: usize, doc: u32| -> Option<String> {
+                let (col, strs) = strings[i].as_ref()?;
+                let ord = col.term_ords(doc).next()?;
+                strs.get(ord as usize).cloned()
             };
             for doc in seg.doc_ids_alive() {
-                let date = get(&dates, doc);
-                let text = get(&texts, doc);
+                let date = get(4, doc);
+                let text = get(5, doc);
                 out.push(ArticleSummary {
-                    id: get(&Some(ids.clone()), doc).unwrap_or_default(),
-                    path: get(&Some(paths.clone()), doc).unwrap_or_default(),
-                    title: get(&titles, doc),
-                    source: get(&sources, doc),
+                    id: get(0, doc).unwrap_or_default(),
+                    path: get(1, doc).unwrap_or_default(),
+                    title: get(2, doc),
+                    source: get(3, doc),
                     date_iso: date.filter(|d| is_iso_date(d)),
                     date: text,
                     quotes: quotes.first(doc).unwrap_or(0) as usize,
@@ -750,16 +761,19 @@ impl CorpusIndex {
         let mut addrs = Vec::with_capacity(searcher.num_docs() as usize);
         for (ord, seg) in searcher.segment_readers().iter().enumerate() {
             let ids = seg.fast_fields().str("id")?;
-            let mut buf = String::new();
+            let strings = match &ids {
+                Some(c) => column_strings(c)?,
+                None => Vec::new(),
+            };
             for doc in seg.doc_ids_alive() {
                 if let Some(ids) = &ids
-                    && let Some(o) = ids.term_ords(doc).next()
+                    && let Some(id) = ids
+                        .term_ords(doc)
+                        .next()
+                        .and_then(|o| strings.get(o as usize))
+                    && !keep(id)
                 {
-                    buf.clear();
-                    ids.ord_to_str(o, &mut buf)?;
-                    if !keep(&buf) {
-                        continue;
-                    }
+                    continue;
                 }
                 addrs.push(tantivy::DocAddress::new(ord as u32, doc));
             }
@@ -790,6 +804,30 @@ impl CorpusIndex {
                 Ok(Some(self.stored_from_doc(&d)?))
             }
             None => Ok(None),
+        }
+    }
+}
+
+/// Every string of a column's dictionary, by ordinal, read in one pass.
+fn column_strings(c: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(c.num_terms());
+    let mut stream = c.dictionary().stream()?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(out)
+}
+
+trait TransposeIo<T> {
+    fn transpose_io(self) -> std::io::Result<Option<T>>;
+}
+
+impl<A, B> TransposeIo<(A, B)> for Option<(A, std::io::Result<B>)> {
+    fn transpose_io(self) -> std::io::Result<Option<(A, B)>> {
+        match self {
+            None => Ok(None),
+            Some((a, Ok(b))) => Ok(Some((a, b))),
+            Some((_, Err(e))) => Err(e),
         }
     }
 }

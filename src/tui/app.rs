@@ -19,8 +19,7 @@ use super::layout::{self, DocLine, ReaderAreas};
 use super::theme::Theme;
 use crate::claims::QuoteKind;
 use crate::crossref::{
-    CrossRef, DiffPart, Finding, FindingKind, Record, RecordKind, RelatedKind, article_key,
-    speaker_key,
+    CrossRef, DiffPart, Finding, FindingKind, Record, RecordKind, RelatedKind, speaker_key,
 };
 use crate::index::{
     ArticleSummary, CorpusIndex, Findings, SearchError, SearchHit, SearchResults, StoredArticle,
@@ -445,8 +444,6 @@ pub struct App {
     /// Per article: how many findings it is part of.
     pub finding_counts: Vec<usize>,
     by_id: HashMap<String, usize>,
-    /// Article key → the records that touch it.
-    by_key: HashMap<u64, Vec<usize>>,
     pub stats: CorpusStats,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -543,7 +540,6 @@ impl App {
             findings_stale: false,
             finding_counts: Vec::new(),
             by_id: HashMap::new(),
-            by_key: HashMap::new(),
             keymap: options.keymap,
             theme: options.theme,
             view: View::Library,
@@ -587,20 +583,15 @@ impl App {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        self.by_key = HashMap::new();
-        for (n, h) in records.heads().iter().enumerate() {
-            for &k in &h.articles {
-                self.by_key.entry(k).or_default().push(n);
-            }
-        }
-        let is_finding = |n: &usize| matches!(records.heads()[*n].kind, RecordKind::Finding(_));
+        let is_finding = |n: &&u32| {
+            records
+                .heads()
+                .get(**n as usize)
+                .is_some_and(|h| matches!(h.kind, RecordKind::Finding(_)))
+        };
         self.finding_counts = summaries
             .iter()
-            .map(|s| {
-                self.by_key
-                    .get(&article_key(&s.id))
-                    .map_or(0, |v| v.iter().filter(|n| is_finding(n)).count())
-            })
+            .map(|s| records.of_article(&s.id).iter().filter(is_finding).count())
             .collect();
         self.summaries = summaries;
         self.records = records;
@@ -641,12 +632,12 @@ impl App {
 
     /// The records (findings) that touch an article, loaded.
     fn records_of(&self, id: &str, want: impl Fn(RecordKind) -> bool) -> Vec<Record> {
-        let Some(ns) = self.by_key.get(&article_key(id)) else {
-            return Vec::new();
-        };
-        ns.iter()
-            .filter(|&&n| want(self.records.heads()[n].kind))
-            .filter_map(|&n| self.records.record(n).ok())
+        self.records
+            .of_article(id)
+            .iter()
+            .map(|&n| n as usize)
+            .filter(|&n| self.records.heads().get(n).is_some_and(|h| want(h.kind)))
+            .filter_map(|n| self.records.record(n).ok())
             .collect()
     }
 
@@ -812,8 +803,8 @@ impl App {
                             record: n,
                             expanded: open,
                         });
-                        rows.push(FindingRow::Note(h.note.clone()));
                         if let Some(Record::Finding(f)) = record {
+                            rows.push(FindingRow::Note(f.explanation.clone()));
                             for c in &f.claims {
                                 if let Some(&article) = self.by_id.get(&c.article_id) {
                                     let mut detail = c.sentence.clone();
@@ -1738,15 +1729,15 @@ impl App {
         let mut items: Vec<PopupItem> = Vec::new();
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         seen.insert((article, mark.start));
-        let key = article_key(&id);
+        let of_article = self.records.of_article(&id);
         let wanted: Vec<usize> = self
             .records
             .heads()
             .iter()
             .enumerate()
-            .filter(|(_, h)| {
+            .filter(|&(n, h)| {
                 matches!(h.kind, RecordKind::Related(_))
-                    && (h.articles.contains(&key)
+                    && (of_article.contains(&(n as u32))
                         || speaker_k
                             .as_deref()
                             .is_some_and(|s| speaker_key(&h.title) == s))

@@ -116,9 +116,18 @@ enum Loaded {
 }
 
 /// Opens the index and brings it up to date, reporting as it goes.
-fn update_index(ctx: &Context, tx: &Sender<Loaded>) -> Result<UpdateSummary> {
+/// When the index already has articles, waits for `go` (the library is on screen) before
+/// updating, so the first frame does not share the machine with the update.
+fn update_index(
+    ctx: &Context,
+    tx: &Sender<Loaded>,
+    go: &mpsc::Receiver<()>,
+) -> Result<UpdateSummary> {
     let mut idx = CorpusIndex::open_or_rebuild(&ctx.index_dir, &ctx.roots)?;
     let _ = tx.send(Loaded::Opened(idx.rebuilt().map(str::to_string)));
+    if !idx.is_empty() {
+        let _ = go.recv_timeout(Duration::from_secs(2));
+    }
     let progress_tx = tx.clone();
     idx.update(&ctx.roots, &ctx.config.limits(), &mut move |p| {
         let _ = progress_tx.send(Loaded::Progress(p));
@@ -270,17 +279,19 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     // Update the index on a thread. The library opens as soon as the index has articles;
     // until then, a gauge.
     let (tx, rx) = mpsc::channel();
+    let (go_tx, go_rx) = mpsc::channel();
     let ctx_clone = Context {
         config: ctx.config.clone(),
         dirs: ctx.dirs.clone(),
         roots: ctx.roots.clone(),
         index_dir: ctx.index_dir.clone(),
         notices: Vec::new(),
+        no_update: false,
     };
     std::thread::Builder::new()
         .name("crosscheck-index".into())
         .spawn(move || {
-            let r = update_index(&ctx_clone, &tx);
+            let r = update_index(&ctx_clone, &tx, &go_rx);
             let _ = tx.send(Loaded::Done(r));
         })
         .context("starting the indexing thread")?;
@@ -344,10 +355,15 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
         ),
     };
     let index = Arc::new(index);
+    timings.note("index_open_ms", timings.started);
+    let summaries = index.summaries()?;
+    timings.note("summaries_ms", timings.started);
     let findings = index.findings();
+    timings.note("findings_ms", timings.started);
     let stale = updating || !index.findings_current(&findings);
     let backend: Arc<dyn SearchBackend> = Arc::clone(&index) as Arc<dyn SearchBackend>;
-    let mut app = App::new(index.summaries()?, findings, Arc::clone(&backend), options);
+    let mut app = App::new(summaries, findings, Arc::clone(&backend), options);
+    timings.note("app_ms", timings.started);
     app.findings_stale = stale;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -365,6 +381,7 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
             if first {
                 timings.note("library_frame_ms", timings.started);
                 first = false;
+                let _ = go_tx.send(());
             }
             typed.retain(|(generation, at)| {
                 if *generation <= app.search.shown && app.search.shown == app.search.generation {
