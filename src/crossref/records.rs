@@ -171,7 +171,7 @@ impl ArticleRecords {
         let keys_end = n.checked_mul(16)?.checked_add(8)?;
         let key_bytes = b.get(8..keys_end)?;
         let rest = &b[keys_end..];
-        if rest.len() % 4 != 0 {
+        if !rest.len().is_multiple_of(4) {
             return None;
         }
         let keys: Vec<(u64, u32, u32)> = key_bytes
