@@ -630,3 +630,95 @@ fn mouse_wheel_scrolls_and_a_click_selects() {
     });
     assert_eq!(app.view, View::Findings);
 }
+
+// ---- at scale: findings as headings, data replaced by an update ---------------------------
+
+#[test]
+fn many_findings_are_headings_that_enter_expands() {
+    let (arts, mut crossref) = seeds(FindingKind::ChangedOverTime);
+    let first = crossref.conflicts[0].clone();
+    // Enough copies that the sides no longer all fit: each finding becomes a heading.
+    let copies = crosscheck::tui::app::AUTO_EXPAND_SIDES / first.claims.len() + 1;
+    for _ in 0..copies {
+        crossref.conflicts.push(first.clone());
+    }
+    let mut app = App::from_parts(arts, crossref);
+    app.update(Action::Resize(100, 30));
+    app.press(&["4"]);
+    let s = screen(&app);
+    assert!(s.contains("+ ↻ CHANGED"), "{s}");
+    assert!(s.contains("figures — Enter shows them"), "{s}");
+    assert!(
+        !app.findings
+            .rows
+            .iter()
+            .any(|r| matches!(r, crosscheck::tui::app::FindingRow::Side { .. })),
+        "no side is shown before a heading is expanded"
+    );
+    app.press(&["Enter"]);
+    assert_eq!(
+        app.view,
+        View::Findings,
+        "Enter on a heading expands it in place"
+    );
+    let row = app.findings.selectable[app.findings.selected];
+    let crosscheck::tui::app::FindingRow::Side { claim, .. } = &app.findings.rows[row] else {
+        panic!("the first side is selected after expanding")
+    };
+    assert_eq!(claim, "about 650");
+    let s = screen(&app);
+    assert!(s.contains("1,255"), "{s}");
+    for _ in 0..first_len(&app) {
+        let row = app.findings.selectable[app.findings.selected];
+        if matches!(&app.findings.rows[row], crosscheck::tui::app::FindingRow::Side { claim, .. } if claim == "1,255")
+        {
+            break;
+        }
+        app.press(&["j"]);
+    }
+    app.press(&["Enter"]);
+    assert_eq!(app.view, View::Reader);
+    assert_eq!(cursor_text(&app), "1,255");
+}
+
+fn first_len(app: &App) -> usize {
+    app.records.heads()[0].len
+}
+
+#[test]
+fn new_data_keeps_the_open_article_and_closes_a_removed_one() {
+    let (arts, crossref) = seeds(FindingKind::ChangedOverTime);
+    let mut app = App::from_parts(arts.clone(), crossref.clone());
+    app.update(Action::Resize(100, 30));
+    open_in_library(&mut app, SEEDS[2]);
+    let open_id = app.reader.as_ref().unwrap().doc.article.id.clone();
+    // An update removes another article: the reader stays on its article.
+    let fewer: Vec<_> = arts
+        .iter()
+        .filter(|s| !s.article.path.ends_with(SEEDS[4]))
+        .map(crosscheck::index::ArticleSummary::of)
+        .collect();
+    let findings = crosscheck::index::Findings::in_memory(
+        crosscheck::crossref::records(crossref.clone()),
+        Default::default(),
+    );
+    app.set_data(fewer, findings);
+    assert_eq!(app.summaries.len(), 4);
+    let r = app.reader.as_ref().expect("still open");
+    assert_eq!(r.doc.article.id, open_id);
+    assert_eq!(app.summaries[r.article].id, open_id);
+    assert_eq!(app.view, View::Reader);
+    // An update that removes the open article closes it.
+    let without_open: Vec<_> = arts
+        .iter()
+        .filter(|s| s.article.id != open_id)
+        .map(crosscheck::index::ArticleSummary::of)
+        .collect();
+    let findings = crosscheck::index::Findings::in_memory(
+        crosscheck::crossref::records(crossref),
+        Default::default(),
+    );
+    app.set_data(without_open, findings);
+    assert!(app.reader.is_none());
+    assert_eq!(app.view, View::Library);
+}
