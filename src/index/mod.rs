@@ -487,47 +487,10 @@ impl CorpusIndex {
 
         enum Outcome {
             Unchanged,
-            Changed(Box<StoredArticle>, u64, u64, u64, Option<String>),
+            Indexed(Box<StoredArticle>, Option<String>),
             Skipped(String),
+            Failed(String),
         }
-        let total = maybe_changed.len();
-        let done = std::sync::atomic::AtomicUsize::new(0);
-        let progress_mutex = std::sync::Mutex::new(&mut *progress);
-        let outcomes: Vec<(&corpus::FileEntry, Outcome)> = maybe_changed
-            .par_iter()
-            .map(|f| {
-                let outcome = match corpus::read_text(&f.path, limits) {
-                    Err(reason) => Outcome::Skipped(reason),
-                    Ok(ft) => {
-                        let hash = corpus::content_hash(&ft.bytes);
-                        if manifest.get(&f.display).is_some_and(|&(h, ..)| h == hash) {
-                            Outcome::Unchanged
-                        } else {
-                            let article = corpus::parse_article(&f.display, &ft.text);
-                            let claims = claims::extract(&article.body);
-                            Outcome::Changed(
-                                Box::new(StoredArticle { article, claims }),
-                                hash,
-                                ft.bytes.len() as u64,
-                                f.mtime,
-                                ft.warning,
-                            )
-                        }
-                    }
-                };
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if (n.is_multiple_of(64) || n == total)
-                    && let Ok(mut p) = progress_mutex.lock()
-                {
-                    (*p)(Progress::Indexed { done: n, total });
-                }
-                (*f, outcome)
-            })
-            .collect();
-        stage.done("read and extract");
-
-        let mut writer: Option<IndexWriter> = None;
-        let mut fresh: Vec<StoredArticle> = Vec::new();
         let open_writer = |index: &Index| -> Result<IndexWriter> {
             let threads = std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
@@ -542,19 +505,80 @@ impl CorpusIndex {
                     e => anyhow::Error::new(e).context("opening the index writer"),
                 })
         };
+        // The writer opens with the first change; documents go to Tantivy's indexing
+        // threads while other files are still being read and extracted.
+        let writer_cell: std::sync::OnceLock<std::result::Result<IndexWriter, String>> =
+            std::sync::OnceLock::new();
+        let writer_of = || {
+            writer_cell
+                .get_or_init(|| open_writer(&self.index).map_err(|e| format!("{e:#}")))
+                .as_ref()
+        };
         let path_term = |p: &str| Term::from_field_text(self.fields.path, p);
+        let total = maybe_changed.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let progress_mutex = std::sync::Mutex::new(&mut *progress);
+        let this = &*self;
+        let outcomes: Vec<(&corpus::FileEntry, Outcome)> = maybe_changed
+            .par_iter()
+            .map(|f| {
+                let outcome = match corpus::read_text(&f.path, limits) {
+                    Err(reason) => {
+                        if manifest.contains_key(&f.display)
+                            && let Ok(w) = writer_of()
+                        {
+                            w.delete_term(path_term(&f.display));
+                        }
+                        Outcome::Skipped(reason)
+                    }
+                    Ok(ft) => {
+                        let hash = corpus::content_hash(&ft.bytes);
+                        if manifest.get(&f.display).is_some_and(|&(h, ..)| h == hash) {
+                            Outcome::Unchanged
+                        } else {
+                            let article = corpus::parse_article(&f.display, &ft.text);
+                            let claims = claims::extract(&article.body);
+                            let stored = StoredArticle { article, claims };
+                            let added = this
+                                .make_doc(&stored, hash, ft.bytes.len() as u64, f.mtime)
+                                .and_then(|doc| {
+                                    let w = writer_of().map_err(|e| anyhow::anyhow!("{e}"))?;
+                                    w.delete_term(path_term(&f.display));
+                                    w.add_document(doc)?;
+                                    Ok(())
+                                });
+                            match added {
+                                Ok(()) => Outcome::Indexed(Box::new(stored), ft.warning),
+                                Err(e) => Outcome::Failed(format!("{e:#}")),
+                            }
+                        }
+                    }
+                };
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if (n.is_multiple_of(64) || n == total)
+                    && let Ok(mut p) = progress_mutex.lock()
+                {
+                    (*p)(Progress::Indexed { done: n, total });
+                }
+                (*f, outcome)
+            })
+            .collect();
+        stage.done("read, extract and add");
+
+        let mut writer: Option<IndexWriter> = match writer_cell.into_inner() {
+            Some(Ok(w)) => Some(w),
+            Some(Err(e)) => bail!("{e}"),
+            None => None,
+        };
+        let mut fresh: Vec<StoredArticle> = Vec::new();
         let seen: std::collections::HashSet<&str> =
             scan.files.iter().map(|f| f.display.as_str()).collect();
         for (f, outcome) in outcomes {
             match outcome {
                 Outcome::Unchanged => summary.unchanged += 1,
+                Outcome::Failed(e) => bail!("indexing {}: {e}", f.display),
                 Outcome::Skipped(reason) => {
                     if manifest.contains_key(&f.display) {
-                        let w = match writer.as_mut() {
-                            Some(w) => w,
-                            None => writer.insert(open_writer(&self.index)?),
-                        };
-                        w.delete_term(path_term(&f.display));
                         summary.removed += 1;
                     }
                     summary.skipped.push(Skipped {
@@ -562,20 +586,13 @@ impl CorpusIndex {
                         reason,
                     });
                 }
-                Outcome::Changed(stored, hash, size, mtime, warning) => {
+                Outcome::Indexed(stored, warning) => {
                     if let Some(message) = warning {
                         summary.warnings.push(Warning {
                             path: f.display.clone(),
                             message,
                         });
                     }
-                    let doc = self.make_doc(&stored, hash, size, mtime)?;
-                    let w = match writer.as_mut() {
-                        Some(w) => w,
-                        None => writer.insert(open_writer(&self.index)?),
-                    };
-                    w.delete_term(path_term(&f.display));
-                    w.add_document(doc)?;
                     fresh.push(*stored);
                     summary.indexed += 1;
                 }
@@ -845,22 +862,26 @@ fn is_iso_date(s: &str) -> bool {
 /// Stage timings of an update, printed to stderr when `CROSSCHECK_PROFILE` is set.
 struct Stages {
     on: bool,
+    start: std::time::Instant,
     last: std::time::Instant,
 }
 
 impl Stages {
     fn new() -> Stages {
+        let now = std::time::Instant::now();
         Stages {
             on: std::env::var_os("CROSSCHECK_PROFILE").is_some(),
-            last: std::time::Instant::now(),
+            start: now,
+            last: now,
         }
     }
 
     fn done(&mut self, name: &str) {
         if self.on {
             eprintln!(
-                "profile: {name}: {:.3} s",
-                self.last.elapsed().as_secs_f64()
+                "profile: {name}: {:.3} s (at {:.3} s)",
+                self.last.elapsed().as_secs_f64(),
+                self.start.elapsed().as_secs_f64()
             );
         }
         self.last = std::time::Instant::now();
