@@ -233,13 +233,30 @@ pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<U
     }
 }
 
+/// Files skipped for one reason beyond this many are summed up in one line.
+const SKIPPED_LISTED: usize = 10;
+
 fn report_problems(summary: &UpdateSummary) {
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for s in &summary.skipped {
-        eprintln!(
-            "crosscheck: skipped {}: {}",
-            crate::text::inert_line(&s.path),
-            s.reason
-        );
+        match by_reason.iter_mut().find(|(r, _)| *r == s.reason) {
+            Some((_, paths)) => paths.push(&s.path),
+            None => by_reason.push((&s.reason, vec![&s.path])),
+        }
+    }
+    for (reason, paths) in by_reason {
+        for p in paths.iter().take(SKIPPED_LISTED) {
+            eprintln!(
+                "crosscheck: skipped {}: {reason}",
+                crate::text::inert_line(p)
+            );
+        }
+        if paths.len() > SKIPPED_LISTED {
+            eprintln!(
+                "crosscheck: skipped {} more files: {reason} (`crosscheck index --json` lists them all)",
+                paths.len() - SKIPPED_LISTED
+            );
+        }
     }
     for w in &summary.warnings {
         eprintln!(

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::config::write_atomic;
+use crate::config::{write_atomic, write_atomic_with};
 use crate::crossref::{ArticleRecords, CorpusFigures, Record, RecordHead};
 
 const HEADS: &str = "findings.json";
@@ -177,14 +177,7 @@ pub fn store(
     records: &[Record],
     figures: CorpusFigures,
 ) -> Result<()> {
-    let mut body = Vec::new();
     let mut spans = Vec::with_capacity(records.len());
-    for r in records {
-        let start = body.len() as u64;
-        serde_json::to_writer(&mut body, r)?;
-        spans.push((start, (body.len() as u64 - start) as u32));
-        body.push(b'\n');
-    }
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -192,7 +185,21 @@ pub fn store(
     let name = format!("{stem}.jsonl");
     let keys = format!("{stem}.keys");
     let path = dir.join(&name);
-    write_atomic(&path, &body).with_context(|| format!("writing {}", path.display()))?;
+    // Written as it is serialised: the records of a large corpus are hundreds of MB.
+    write_atomic_with(&path, |w| {
+        let mut at = 0u64;
+        let mut line = Vec::new();
+        for r in records {
+            line.clear();
+            serde_json::to_writer(&mut line, r)?;
+            spans.push((at, line.len() as u32));
+            line.push(b'\n');
+            w.write_all(&line)?;
+            at += line.len() as u64;
+        }
+        Ok(())
+    })
+    .with_context(|| format!("writing {}", path.display()))?;
     let keys_path = dir.join(&keys);
     write_atomic(&keys_path, &ArticleRecords::build(records).to_bytes())
         .with_context(|| format!("writing {}", keys_path.display()))?;
