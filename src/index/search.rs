@@ -1,8 +1,9 @@
 //! Full-text search over the index: BM25 ranking, Tantivy's query syntax, snippets with
 //! highlight ranges.
 
-use anyhow::Result;
-use serde::Serialize;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::QueryParser;
@@ -116,7 +117,33 @@ fn explain(err: &tantivy::query::QueryParserError) -> String {
     }
 }
 
+/// The parts of a stored article a search hit shows; the claims stored beside them are
+/// skipped, not built.
+#[derive(Deserialize)]
+struct HitDoc {
+    article: HitArticle,
+}
+
+#[derive(Deserialize)]
+struct HitArticle {
+    id: String,
+    path: String,
+    title: Option<String>,
+    source: Option<String>,
+    date: Option<crate::corpus::ArticleDate>,
+    body: String,
+}
+
 impl CorpusIndex {
+    fn hit_from_doc(&self, doc: &TantivyDocument) -> Result<HitArticle> {
+        let bytes = doc
+            .get_first(self.fields.data)
+            .and_then(|v| v.as_bytes())
+            .context("an indexed article has no stored data")?;
+        let d: HitDoc = serde_json::from_slice(bytes).context("reading a stored article")?;
+        Ok(d.article)
+    }
+
     /// Parses a query in the syntax of `crosscheck search`, explaining any mistake.
     pub fn parse_query(&self, query: &str) -> Result<Box<dyn tantivy::query::Query>, SearchError> {
         let f = &self.fields;
@@ -143,8 +170,7 @@ impl CorpusIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top.into_iter().take(limit) {
             let doc: TantivyDocument = searcher.doc(addr)?;
-            let stored = self.stored_from_doc(&doc)?;
-            let a = stored.article;
+            let a = self.hit_from_doc(&doc)?;
             let snip = snippets.snippet(&a.body);
             let (snippet, highlights, snippet_start) = if snip.fragment().is_empty() {
                 let end = a
