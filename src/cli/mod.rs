@@ -279,6 +279,30 @@ fn empty_corpus_message(ctx: &Context) -> String {
     )
 }
 
+/// Writes a command's output (a newline is added when missing). A reader of a pipe that
+/// went away (`crosscheck search … | head`) ends the output quietly.
+fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| {
+            if text.ends_with('\n') || text.is_empty() {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .and_then(|()| out.flush());
+    quiet_pipe(written)
+}
+
+fn quiet_pipe(r: std::io::Result<()>) -> Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(anyhow::Context::context(r, "writing the output")?),
+    }
+}
+
 /// Runs a headless command; returns the process exit code.
 pub fn run_command(
     cli_index: Option<PathBuf>,
@@ -298,12 +322,9 @@ pub fn run_command(
             let (idx, summary) = open_updated(&ctx, args.json)?;
             let Some(summary) = summary else { return Ok(1) };
             if args.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&output::index_json(&summary))?
-                );
+                emit(&serde_json::to_string_pretty(&output::index_json(&summary))?)?;
             } else {
-                print!("{}", output::index_text(&summary, idx.len(), idx.dir()));
+                emit(&output::index_text(&summary, idx.len(), idx.dir()))?;
             }
             if idx.is_empty() {
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
@@ -320,15 +341,14 @@ pub fn run_command(
             match idx.search(&args.query, args.limit) {
                 Ok(results) => {
                     if args.json {
-                        println!(
-                            "{}",
-                            serde_json::to_string_pretty(&output::search_json(&results))?
-                        );
+                        emit(&serde_json::to_string_pretty(&output::search_json(
+                            &results,
+                        ))?)?;
                     } else {
-                        print!(
-                            "{}",
-                            output::search_text(&results, output::Style::for_stdout())
-                        );
+                        emit(&output::search_text(
+                            &results,
+                            output::Style::for_stdout(),
+                        ))?;
                     }
                     Ok(0)
                 }
@@ -348,14 +368,14 @@ pub fn run_command(
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
             }
             if args.json {
-                let mut out = std::io::stdout().lock();
-                serde_json::to_writer(&mut out, &output::claims_json(&articles))?;
-                writeln!(out)?;
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = serde_json::to_writer(&mut out, &output::claims_json(&articles))
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
+                    .and_then(|()| out.flush());
+                quiet_pipe(written)?;
             } else {
-                print!(
-                    "{}",
-                    output::claims_text(&articles, output::Style::for_stdout())
-                );
+                emit(&output::claims_text(&articles, output::Style::for_stdout()))?;
             }
             Ok(0)
         }
@@ -365,15 +385,14 @@ pub fn run_command(
             let (idx, _) = open_updated(&ctx, true)?;
             let crossref = idx.crossref()?;
             if args.json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&output::conflicts_json(&crossref))?
-                );
+                emit(&serde_json::to_string_pretty(&output::conflicts_json(
+                    &crossref,
+                ))?)?;
             } else {
-                print!(
-                    "{}",
-                    output::conflicts_text(&crossref, output::Style::for_stdout())
-                );
+                emit(&output::conflicts_text(
+                    &crossref,
+                    output::Style::for_stdout(),
+                ))?;
             }
             Ok(0)
         }

@@ -764,6 +764,9 @@ fn compare_block(
 }
 
 /// Splits a group into clusters of compatible values and reports them.
+/// At most this many different values (clusters of compatible ones) for one quantity.
+const MAX_VALUES: usize = 6;
+
 fn judge(
     articles: &[ArticleClaims<'_>],
     shared: &SharedText,
@@ -799,6 +802,14 @@ fn judge(
             clusters.push(vec![i]);
             common = iv;
         }
+    }
+    // A quantity that takes many different values across articles is not one fact told
+    // differently but a measure each article gives of its own subject (each company's
+    // earnings per share in a wire feed of results): nothing is reported for it.
+    let distinct_articles: std::collections::BTreeSet<usize> =
+        group.iter().map(|&i| items[i].article).collect();
+    if clusters.len() > MAX_VALUES && distinct_articles.len() > MAX_VALUES {
+        return;
     }
     let subject = items[group[0]].stat.subject.clone().unwrap_or_default();
     let is_shared = |i: usize| -> bool {

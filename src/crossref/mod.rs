@@ -19,7 +19,7 @@ pub use records::{
 };
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 12;
+pub const ANALYSIS_VERSION: u32 = 13;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
