@@ -322,7 +322,9 @@ pub fn run_command(
             let (idx, summary) = open_updated(&ctx, args.json)?;
             let Some(summary) = summary else { return Ok(1) };
             if args.json {
-                emit(&serde_json::to_string_pretty(&output::index_json(&summary))?)?;
+                emit(&serde_json::to_string_pretty(&output::index_json(
+                    &summary,
+                ))?)?;
             } else {
                 emit(&output::index_text(&summary, idx.len(), idx.dir()))?;
             }
@@ -345,10 +347,7 @@ pub fn run_command(
                             &results,
                         ))?)?;
                     } else {
-                        emit(&output::search_text(
-                            &results,
-                            output::Style::for_stdout(),
-                        ))?;
+                        emit(&output::search_text(&results, output::Style::for_stdout()))?;
                     }
                     Ok(0)
                 }

@@ -215,6 +215,9 @@ pub struct CorpusIndex {
     fields: Fields,
     /// Why the index was rebuilt on open, if it was.
     rebuilt: Option<String>,
+    /// A commit the reader's view is at least as new as: read before each reload, so
+    /// findings tagged with it never claim to be newer than the articles they came from.
+    snapshot: std::sync::atomic::AtomicU64,
 }
 
 /// The writer lock of an index folder, released when dropped (or when the process dies,
@@ -323,6 +326,7 @@ impl CorpusIndex {
                 index
             }
         };
+        let snapshot = index.load_metas().map_or(0, |m| m.opstamp);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -334,6 +338,7 @@ impl CorpusIndex {
             reader,
             fields,
             rebuilt,
+            snapshot: std::sync::atomic::AtomicU64::new(snapshot),
         })
     }
 
@@ -359,7 +364,16 @@ impl CorpusIndex {
 
     /// Sees what other processes (or another handle) committed since.
     pub fn reload(&self) -> Result<()> {
-        self.reader.reload().context("reloading the index")
+        let opstamp = self.index.load_metas()?.opstamp;
+        self.reader.reload().context("reloading the index")?;
+        self.snapshot
+            .store(opstamp, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// The commit the reader's view is at least as new as.
+    fn snapshot(&self) -> u64 {
+        self.snapshot.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Why the index was rebuilt when it was opened, if it was.
@@ -464,7 +478,7 @@ impl CorpusIndex {
         let _lock = WriterLock::acquire(&self.dir)?;
         let mut stage = Stages::new();
         // Another process may have committed since we opened.
-        self.reader.reload()?;
+        self.reload()?;
         let mut summary = UpdateSummary {
             rebuilt: self.rebuilt.clone(),
             ..UpdateSummary::default()
@@ -611,17 +625,13 @@ impl CorpusIndex {
         let changed = writer.is_some();
         if let Some(w) = writer.as_mut() {
             w.commit().context("committing the index")?;
-            self.reader.reload()?;
+            self.reload()?;
         }
         stage.done("tantivy commit");
         progress(Progress::Committed);
         // Searchable from here on; the findings follow.
-        let opstamp = self.opstamp()?;
-        if changed
-            || !self
-                .findings()
-                .is_current(opstamp, crossref::ANALYSIS_VERSION)
-        {
+        let opstamp = self.snapshot();
+        if changed || !self.findings_current(&self.findings()) {
             progress(Progress::Analyzing);
             self.recompute_findings(fresh, opstamp, &mut stage)?;
         }
@@ -633,10 +643,6 @@ impl CorpusIndex {
         Ok(summary)
     }
 
-    fn opstamp(&self) -> Result<u64> {
-        Ok(self.index.load_metas()?.opstamp)
-    }
-
     /// The stored findings (headings in memory, records on demand). They may be of an
     /// older commit while an update is running: see [`Findings::is_current`].
     pub fn findings(&self) -> Findings {
@@ -645,8 +651,7 @@ impl CorpusIndex {
 
     /// Whether the stored findings belong to the index as it is now.
     pub fn findings_current(&self, f: &Findings) -> bool {
-        self.opstamp()
-            .is_ok_and(|o| f.is_current(o, crossref::ANALYSIS_VERSION))
+        f.is_current(self.snapshot(), crossref::ANALYSIS_VERSION)
     }
 
     /// Recomputes the findings over every article: the ones just indexed (`fresh`, in
@@ -657,6 +662,24 @@ impl CorpusIndex {
         opstamp: u64,
         stage: &mut Stages,
     ) -> Result<()> {
+        let (records, figures) = self.analyse(fresh, stage)?;
+        findings::store(
+            &self.dir,
+            opstamp,
+            crossref::ANALYSIS_VERSION,
+            &records,
+            figures,
+        )?;
+        stage.done("write findings");
+        Ok(())
+    }
+
+    /// The findings over the articles in view: `fresh` ones in memory, the rest loaded.
+    fn analyse(
+        &self,
+        fresh: Vec<StoredArticle>,
+        stage: &mut Stages,
+    ) -> Result<(Vec<crossref::Record>, crossref::CorpusFigures)> {
         let fresh_ids: std::collections::HashSet<&str> =
             fresh.iter().map(|s| s.article.id.as_str()).collect();
         let mut articles = self.articles_where(|id| !fresh_ids.contains(id))?;
@@ -680,28 +703,33 @@ impl CorpusIndex {
         stage.done("analysis");
         drop(views);
         drop(articles);
-        let records = crossref::records(crossref);
-        findings::store(
-            &self.dir,
-            opstamp,
-            crossref::ANALYSIS_VERSION,
-            &records,
-            figures,
-        )?;
-        stage.done("write findings");
-        Ok(())
+        Ok((crossref::records(crossref), figures))
     }
 
     /// The cross-article findings stored with the index, recomputed if they are missing
     /// or belong to an older commit.
+    ///
+    /// Findings are stored only under the writer lock, tagged with the commit in view;
+    /// when another process holds the lock, they are computed and returned, not stored.
     pub fn crossref(&self) -> Result<CrossRef> {
-        let opstamp = self.opstamp()?;
-        let mut f = self.findings();
-        if !f.is_current(opstamp, crossref::ANALYSIS_VERSION) {
-            self.recompute_findings(Vec::new(), opstamp, &mut Stages::new())?;
-            f = self.findings();
+        let f = self.findings();
+        if self.findings_current(&f) {
+            return Ok(crossref::from_records(f.all()?));
         }
-        Ok(crossref::from_records(f.all()?))
+        match WriterLock::acquire(&self.dir) {
+            Ok(_lock) => {
+                self.reload()?;
+                let f = self.findings();
+                if !self.findings_current(&f) {
+                    self.recompute_findings(Vec::new(), self.snapshot(), &mut Stages::new())?;
+                }
+                Ok(crossref::from_records(self.findings().all()?))
+            }
+            Err(_) => {
+                let (records, _) = self.analyse(Vec::new(), &mut Stages::new())?;
+                Ok(crossref::from_records(records))
+            }
+        }
     }
 
     /// Every article's summary, from the index's columns, sorted by path.

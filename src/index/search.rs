@@ -3,10 +3,10 @@
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::QueryParser;
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 
 use super::CorpusIndex;
