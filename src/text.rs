@@ -34,6 +34,25 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.chars().map(|c| inert_char(c).unwrap_or(c)).collect())
 }
 
+/// Makes serialised JSON safe to print on a terminal: every character that
+/// [`inert_char`] would replace (DEL, C1 controls, bidirectional controls, line and
+/// paragraph separators) is written as a `\uXXXX` escape. JSON already escapes C0
+/// controls; such characters only occur inside strings, so the JSON means the same.
+pub fn json_escape_controls(json: String) -> String {
+    if !json.chars().any(|c| c > '\x7e' && inert_char(c).is_some()) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c > '\x7e' && inert_char(c).is_some() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Like [`inert`], and newlines become spaces: for one-line displays such as snippets.
 pub fn inert_line(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c == '\n' || inert_char(c).is_some()) {
@@ -55,6 +74,20 @@ pub fn inert_line(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_c1_and_bidi_controls_and_still_parses() {
+        let v = serde_json::json!({"t": "a\u{9b}31m b\u{202e}c\u{7f}d é ✓"});
+        let s = json_escape_controls(serde_json::to_string(&v).unwrap());
+        assert!(s.is_ascii() || !s.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)));
+        assert!(
+            s.contains("\\u009b") && s.contains("\\u202e") && s.contains("\\u007f"),
+            "{s}"
+        );
+        assert!(s.contains("é ✓"), "other characters stay as they are: {s}");
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

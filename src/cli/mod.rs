@@ -296,6 +296,11 @@ fn emit(text: &str) -> Result<()> {
     quiet_pipe(written)
 }
 
+/// Writes JSON output with the controls a terminal could act on escaped.
+fn emit_json(json: String) -> Result<()> {
+    emit(&crate::text::json_escape_controls(json))
+}
+
 fn quiet_pipe(r: std::io::Result<()>) -> Result<()> {
     match r {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -322,9 +327,7 @@ pub fn run_command(
             let (idx, summary) = open_updated(&ctx, args.json)?;
             let Some(summary) = summary else { return Ok(1) };
             if args.json {
-                emit(&serde_json::to_string_pretty(&output::index_json(
-                    &summary,
-                ))?)?;
+                emit_json(serde_json::to_string_pretty(&output::index_json(&summary))?)?;
             } else {
                 emit(&output::index_text(&summary, idx.len(), idx.dir()))?;
             }
@@ -343,7 +346,7 @@ pub fn run_command(
             match idx.search(&args.query, args.limit) {
                 Ok(results) => {
                     if args.json {
-                        emit(&serde_json::to_string_pretty(&output::search_json(
+                        emit_json(serde_json::to_string_pretty(&output::search_json(
                             &results,
                         ))?)?;
                     } else {
@@ -367,12 +370,7 @@ pub fn run_command(
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
             }
             if args.json {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                let written = serde_json::to_writer(&mut out, &output::claims_json(&articles))
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| writeln!(out))
-                    .and_then(|()| out.flush());
-                quiet_pipe(written)?;
+                emit_json(serde_json::to_string(&output::claims_json(&articles))?)?;
             } else {
                 emit(&output::claims_text(&articles, output::Style::for_stdout()))?;
             }
@@ -384,7 +382,7 @@ pub fn run_command(
             let (idx, _) = open_updated(&ctx, true)?;
             let crossref = idx.crossref()?;
             if args.json {
-                emit(&serde_json::to_string_pretty(&output::conflicts_json(
+                emit_json(serde_json::to_string_pretty(&output::conflicts_json(
                     &crossref,
                 ))?)?;
             } else {
