@@ -422,11 +422,10 @@ fn hostile_text_never_acts_on_the_terminal() {
 
     // The reader: the library, then the article (Enter opens the selected one).
     tmux.send(&["Enter"]);
-    let library = tmux.wait_for(&["1 Library", "Harbor Council Votes"]);
-    assert!(library.contains("␛]0;PWNED␇"), "{library}");
+    tmux.wait_for(&["1 Library", "Harbor Council Votes ␛]0;PWNED␇"]);
     tmux.send(&["Enter"]);
-    let article = tmux.wait_for(&["RED ALERT", "waterfront park"]);
-    for needle in [
+    // Waiting for every needle: a frame may be captured half drawn.
+    tmux.wait_for(&[
         "said ␛[31mRED ALERT␛[0m the ferry",
         "Before the clear ␛[2J␛[H after the clear",
         "Cursor games ␛[10;10H␛[5A␛[2K here",
@@ -436,12 +435,7 @@ fn hostile_text_never_acts_on_the_terminal() {
         "A bell ␇ rang and back␈␈␈spaces and a carriage OVERWRITE return",
         "Bidi tricks �evil� and isolates �a�b�c� end here",
         "eight-bit CSI �31m stays inert",
-    ] {
-        assert!(
-            article.contains(needle),
-            "{needle:?} is not on the screen:\n{article}"
-        );
-    }
+    ]);
     let colours = tmux.capture(true);
     assert_eq!(
         red_sgr(&colours),
