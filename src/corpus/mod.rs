@@ -146,7 +146,7 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
     for root in roots {
         if !root.exists() {
             scan.skipped.push(Skipped {
-                path: root.display().to_string(),
+                path: display_path(root),
                 reason: "does not exist".into(),
             });
             continue;
@@ -160,10 +160,21 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
                 Err(err) => {
                     let path = err
                         .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| root.display().to_string());
+                        .map(display_path)
+                        .unwrap_or_else(|| display_path(root));
+                    let is_symlink = err
+                        .path()
+                        .and_then(|p| fs::symlink_metadata(p).ok())
+                        .is_some_and(|m| m.file_type().is_symlink());
                     let reason = if err.loop_ancestor().is_some() {
                         "symlink loop".to_string()
+                    } else if is_symlink {
+                        match err.io_error() {
+                            Some(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                                "dangling symlink (its target does not exist)".to_string()
+                            }
+                            e => format!("cannot follow symlink: {}", io_reason(e)),
+                        }
                     } else {
                         format!("cannot read: {}", io_reason(err.io_error()))
                     };
@@ -171,15 +182,25 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() {
-                continue;
-            }
             let path = entry.path();
             // A file named explicitly is read whatever its extension.
-            if entry.depth() > 0 && !has_article_extension(path) {
+            let wanted = entry.depth() == 0 || has_article_extension(path);
+            let file_type = entry.file_type();
+            if !file_type.is_file() {
+                // A named pipe or device named like an article is reported, never opened
+                // (opening a FIFO would wait for a writer forever).
+                if wanted && !file_type.is_dir() {
+                    scan.skipped.push(Skipped {
+                        path: display_path(path),
+                        reason: format!("not a regular file ({})", special_kind(file_type)),
+                    });
+                }
                 continue;
             }
-            let display = path.display().to_string();
+            if !wanted {
+                continue;
+            }
+            let display = display_path(path);
             let Ok(md) = entry.metadata() else {
                 scan.skipped.push(Skipped {
                     path: display,
@@ -227,6 +248,50 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
     scan
 }
 
+/// A path as shown to users and stored in the index. Names that are not valid UTF-8 keep
+/// their undecodable bytes as `\xNN` escapes, so two such names never become the same
+/// string (a lossy "�" would make them collide and one article would be lost).
+pub fn display_path(path: &Path) -> String {
+    if let Some(s) = path.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+/// What kind of non-regular file a directory entry is, for a message.
+fn special_kind(ft: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = ft;
+    "a special file"
+}
+
 fn io_reason(err: Option<&std::io::Error>) -> String {
     match err {
         Some(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -247,6 +312,16 @@ pub struct FileText {
 /// Reads one article file. Binary files, files over the limit, unreadable and vanished files
 /// are refused with a reason; invalid UTF-8 is decoded lossily with a warning.
 pub fn read_text(path: &Path, limits: &Limits) -> Result<FileText, String> {
+    // The file may have been replaced since the scan: never open a named pipe (that would
+    // block) or a folder.
+    let md = fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(Some(&e))))?;
+    if !md.is_file() {
+        return Err(if md.is_dir() {
+            "not a regular file (a folder)".to_string()
+        } else {
+            format!("not a regular file ({})", special_kind(md.file_type()))
+        });
+    }
     let file = fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(Some(&e))))?;
     let mut bytes = Vec::new();
     // Read one byte past the limit so a file that grew since the scan is still caught.
@@ -335,6 +410,17 @@ mod tests {
         let t = decode(b"Caf\xe9 society said something.".to_vec()).unwrap();
         assert!(t.text.contains('\u{FFFD}'));
         assert!(t.warning.unwrap().contains("UTF-8"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_stay_distinct() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = Path::new(std::ffi::OsStr::from_bytes(b"d/caf\xe9.txt"));
+        let b = Path::new(std::ffi::OsStr::from_bytes(b"d/caf\xe8.txt"));
+        assert_eq!(display_path(a), "d/caf\\xE9.txt");
+        assert_ne!(display_path(a), display_path(b));
+        assert_eq!(display_path(Path::new("d/café.txt")), "d/café.txt");
     }
 
     #[test]
