@@ -298,7 +298,6 @@ fn read_marks_are_replaced_whole() {
 }
 
 #[test]
-#[ignore = "bug: println!/print! in src/cli/mod.rs (run_command) panic on a closed stdout (`crosscheck search … | head`)"]
 fn a_closed_pipe_ends_the_output_quietly() {
     let sb = Sandbox::new();
     let corpus = sb.path("corpus");

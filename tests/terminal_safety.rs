@@ -163,7 +163,6 @@ fn json_output_escapes_the_controls_and_plain_output_has_none() {
 }
 
 #[test]
-#[ignore = "bug: src/cli/output.rs --json leaves C1 controls (U+009B, an 8-bit CSI) and bidi overrides raw; `crosscheck … --json | cat` on a terminal that honours C1 acts on them"]
 fn json_output_escapes_c1_controls_too() {
     let sb = Sandbox::new();
     let corpus = hostile_corpus(sb.dir.path());
