@@ -122,3 +122,23 @@ fn no_update_searches_the_index_as_it_is() {
     let r = sb.json(&["search", "zygomorphic", &c, "--json"]);
     assert_eq!(r["total"], 1, "without it, the new file is indexed first");
 }
+
+#[test]
+fn an_index_named_without_paths_keeps_the_corpus_it_was_built_from() {
+    let sb = Sandbox::new();
+    let corpus = sb.path("own");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Quokka census\n\nRangers counted 1,200 quokkas on the island, said Dr Mia Stone.\n",
+    )
+    .unwrap();
+    let c = corpus.display().to_string();
+    let r = sb.json(&["index", &c, "--json"]);
+    assert_eq!(r["indexed"], 1, "{r}");
+    // No paths: the corpus recorded in the index, not the configured one or the seeds.
+    let r = sb.json(&["search", "quokkas", "--json"]);
+    assert_eq!(r["total"], 1, "{r}");
+    let r = sb.json(&["search", "287(g)", "--json"]);
+    assert_eq!(r["total"], 0, "the seeds were not indexed into it: {r}");
+}

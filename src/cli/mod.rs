@@ -110,8 +110,18 @@ impl Context {
         let config_path = cli_config.unwrap_or_else(|| dirs.config_file.clone());
         let (config, notice) = config::load(&config_path);
         let mut notices: Vec<String> = notice.into_iter().collect();
+        // An index named with --index keeps the corpus it was built from.
+        let indexed_roots: Vec<PathBuf> = cli_index
+            .as_deref()
+            .map(index::stored_roots)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| p.exists())
+            .collect();
         let roots = if !paths.is_empty() {
             paths.to_vec()
+        } else if !indexed_roots.is_empty() {
+            indexed_roots
         } else if !config.corpus.is_empty() {
             config.corpus_paths()
         } else {
@@ -225,7 +235,7 @@ pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<U
             }
             Ok((idx, Some(summary)))
         }
-        Err(e) if format!("{e}").contains("another crosscheck is updating") => {
+        Err(e) if format!("{e}").contains(crate::index::LOCK_HELD) => {
             eprintln!("crosscheck: {e:#}; using the index as it is");
             Ok((idx, None))
         }

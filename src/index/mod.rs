@@ -180,6 +180,15 @@ fn build_schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// The corpus folders an index in `dir` was built from, as recorded when it was created.
+pub fn stored_roots(dir: &Path) -> Vec<PathBuf> {
+    fs::read(dir.join("crosscheck.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<IndexMeta>(&b).ok())
+        .map(|m| m.roots.into_iter().map(PathBuf::from).collect())
+        .unwrap_or_default()
+}
+
 /// The index folder for a corpus: in the cache directory, named by a hash of the
 /// corpus's absolute paths so each corpus has its own.
 pub fn default_dir(cache: &Path, roots: &[PathBuf]) -> PathBuf {
@@ -220,6 +229,9 @@ pub struct CorpusIndex {
     snapshot: std::sync::atomic::AtomicU64,
 }
 
+/// What the message says when another process holds the writer lock.
+pub const LOCK_HELD: &str = "another crosscheck is updating this index";
+
 /// The writer lock of an index folder, released when dropped (or when the process dies,
 /// so a crash never leaves a stale lock behind).
 pub struct WriterLock {
@@ -240,7 +252,7 @@ impl WriterLock {
         match file.try_lock() {
             Ok(()) => Ok(WriterLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => bail!(
-                "another crosscheck is updating this index (lock held on {}); wait for it to finish and run the command again",
+                "{LOCK_HELD} (lock held on {}); wait for it to finish and run the command again",
                 path.display()
             ),
             Err(fs::TryLockError::Error(e)) => {
@@ -253,13 +265,67 @@ impl WriterLock {
 impl CorpusIndex {
     /// Opens the index in `dir`, creating it if needed, and rebuilding it (with a
     /// message in [`CorpusIndex::rebuilt`]) when it is of another version or corrupt.
+    ///
+    /// Creating or wiping an index takes the writer lock, so a process opening an index
+    /// that another one is building never destroys its work; it is told about the lock.
     pub fn open(dir: &Path, roots: &[PathBuf]) -> Result<CorpusIndex> {
         fs::create_dir_all(dir)
             .with_context(|| format!("creating the index folder {}", dir.display()))?;
         let (schema, fields) = build_schema();
         let tantivy_dir = dir.join("tantivy");
         let meta_path = dir.join("crosscheck.json");
-        let meta: Option<IndexMeta> = fs::read(&meta_path)
+        let (mut opened, mut rebuilt) = Self::detect(dir, &schema);
+        let mut _lock = None;
+        if opened.is_none() {
+            // Look again under the lock: another process may have just built it.
+            _lock = Some(WriterLock::acquire(dir)?);
+            (opened, rebuilt) = Self::detect(dir, &schema);
+        }
+        let index = match opened {
+            Some(i) => i,
+            None => {
+                if tantivy_dir.exists() {
+                    fs::remove_dir_all(&tantivy_dir).with_context(|| {
+                        format!("removing the old index {}", tantivy_dir.display())
+                    })?;
+                }
+                let _ = fs::remove_file(dir.join("crossref.json"));
+                findings::remove(dir);
+                fs::create_dir_all(&tantivy_dir)?;
+                let index = Index::create_in_dir(&tantivy_dir, schema)
+                    .with_context(|| format!("creating an index in {}", tantivy_dir.display()))?;
+                let meta = IndexMeta {
+                    version: SCHEMA_VERSION,
+                    extractor: claims::EXTRACTOR_VERSION,
+                    roots: canonical_roots(roots),
+                };
+                write_atomic(&meta_path, &serde_json::to_vec_pretty(&meta)?)
+                    .with_context(|| format!("writing {}", meta_path.display()))?;
+                index
+            }
+        };
+        drop(_lock);
+        let snapshot = index.load_metas().map_or(0, |m| m.opstamp);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("opening an index reader")?;
+        Ok(CorpusIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            rebuilt,
+            snapshot: std::sync::atomic::AtomicU64::new(snapshot),
+        })
+    }
+
+    /// The index in `dir` if it can be used as it is; otherwise why it must be rebuilt
+    /// (`None` for a new index).
+    fn detect(dir: &Path, schema: &Schema) -> (Option<Index>, Option<String>) {
+        let tantivy_dir = dir.join("tantivy");
+        let meta: Option<IndexMeta> = fs::read(dir.join("crosscheck.json"))
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
         let mut rebuilt = None;
@@ -273,7 +339,7 @@ impl CorpusIndex {
             }
             Some(m) if m.version == SCHEMA_VERSION && tantivy_dir.join("meta.json").exists() => {
                 match Index::open_in_dir(&tantivy_dir) {
-                    Ok(index) if index.schema() == schema => Some(index),
+                    Ok(index) if index.schema() == *schema => Some(index),
                     Ok(_) => {
                         rebuilt = Some(
                             "the index was made with another schema; rebuilding it".to_string(),
@@ -303,52 +369,19 @@ impl CorpusIndex {
             }
             None => None,
         };
-        let index = match opened {
-            Some(i) => i,
-            None => {
-                if tantivy_dir.exists() {
-                    fs::remove_dir_all(&tantivy_dir).with_context(|| {
-                        format!("removing the old index {}", tantivy_dir.display())
-                    })?;
-                }
-                let _ = fs::remove_file(dir.join("crossref.json"));
-                findings::remove(dir);
-                fs::create_dir_all(&tantivy_dir)?;
-                let index = Index::create_in_dir(&tantivy_dir, schema)
-                    .with_context(|| format!("creating an index in {}", tantivy_dir.display()))?;
-                let meta = IndexMeta {
-                    version: SCHEMA_VERSION,
-                    extractor: claims::EXTRACTOR_VERSION,
-                    roots: canonical_roots(roots),
-                };
-                write_atomic(&meta_path, &serde_json::to_vec_pretty(&meta)?)
-                    .with_context(|| format!("writing {}", meta_path.display()))?;
-                index
-            }
-        };
-        let snapshot = index.load_metas().map_or(0, |m| m.opstamp);
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .context("opening an index reader")?;
-        Ok(CorpusIndex {
-            dir: dir.to_path_buf(),
-            index,
-            reader,
-            fields,
-            rebuilt,
-            snapshot: std::sync::atomic::AtomicU64::new(snapshot),
-        })
+        (opened, rebuilt)
     }
 
     /// Opens an index, and if it cannot be read at all, wipes and recreates it.
     pub fn open_or_rebuild(dir: &Path, roots: &[PathBuf]) -> Result<CorpusIndex> {
         match CorpusIndex::open(dir, roots) {
             Ok(i) => Ok(i),
+            Err(first) if format!("{first}").contains(LOCK_HELD) => Err(first),
             Err(first) => {
+                let lock = WriterLock::acquire(dir)?;
                 let _ = fs::remove_dir_all(dir.join("tantivy"));
                 let _ = fs::remove_file(dir.join("crosscheck.json"));
+                drop(lock);
                 let mut i = CorpusIndex::open(dir, roots)?;
                 i.rebuilt = Some(format!(
                     "the index could not be opened ({first:#}); rebuilt it"

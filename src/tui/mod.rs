@@ -145,7 +145,7 @@ fn update_notice(result: &Result<UpdateSummary>) -> Option<String> {
                 )
             })
         }
-        Err(e) if format!("{e}").contains("another crosscheck is updating") => {
+        Err(e) if format!("{e}").contains(crate::index::LOCK_HELD) => {
             Some(format!("{e:#}; showing the index as it is"))
         }
         Err(e) => Some(format!("the index could not be updated: {e:#}")),
@@ -314,7 +314,7 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
             Ok(Loaded::Progress(p)) => last = Some(p),
             Ok(Loaded::Done(r)) => {
                 let r = match r {
-                    Err(e) if !format!("{e}").contains("another crosscheck is updating") => {
+                    Err(e) if !format!("{e}").contains(crate::index::LOCK_HELD) => {
                         return Err(e);
                     }
                     r => r,
