@@ -291,8 +291,21 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     std::thread::Builder::new()
         .name("crosscheck-index".into())
         .spawn(move || {
-            let r = update_index(&ctx_clone, &tx, &go_rx);
-            let _ = tx.send(Loaded::Done(r));
+            // Leave a core to the interface and the search worker: an update's
+            // extraction and analysis run on the others.
+            let threads = std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .saturating_sub(1)
+                .max(1);
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            let run = move || {
+                let r = update_index(&ctx_clone, &tx, &go_rx);
+                let _ = tx.send(Loaded::Done(r));
+            };
+            match pool {
+                Ok(pool) => pool.install(run),
+                Err(_) => run(),
+            }
         })
         .context("starting the indexing thread")?;
     draw_progress(&mut terminal, ctx, None)?;
