@@ -21,145 +21,49 @@ use proptest::sample::{Index, select};
 // ---------------------------------------------------------------------------
 // Generators
 
+#[rustfmt::skip]
 const QUOTE_MARKS: &[&str] = &[
     "“", "”", "\"", "'", "‘", "’", "``", "''", "’’", "«", "»", "„", "‹", "›", "「", "」", "\" ",
     " \"", " “", "” ", "’s ",
 ];
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
-    "said",
-    "says",
-    "said:",
-    "according to",
-    "told",
-    "told reporters",
-    "added",
-    "wrote",
-    "asked",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "the",
-    "The",
-    "a",
-    "of",
-    "and",
-    "about",
-    "more than",
-    "nearly",
-    "at least",
-    "up to",
-    "half",
-    "a third",
-    "two-thirds",
-    "doubled",
-    "tripled",
-    "twenty-five",
-    "one",
-    "percent",
-    "per cent",
-    "people",
-    "since",
-    "as of",
-    "in",
-    "last year",
-    "on Monday",
-    "January",
-    "Dec.",
-    "Mr.",
-    "Ms.",
-    "Dr.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "U.S.",
-    "Inc.",
-    "the president",
-    "the mayor",
-    "officials",
-    "police",
-    "killed",
-    "rose",
-    "fell",
-    "to",
-    "from",
-    "per",
-    "who",
-    "when",
-    "put it",
-    "the report",
-    "a statement",
+    "said", "says", "said:", "according to", "told", "told reporters", "added", "wrote",
+    "asked", "he", "she", "they", "it", "we", "the", "The", "a", "of", "and", "about",
+    "more than", "nearly", "at least", "up to", "half", "a third", "two-thirds", "doubled",
+    "tripled", "twenty-five", "one", "percent", "per cent", "people", "since", "as of", "in",
+    "last year", "on Monday", "January", "Dec.", "Mr.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
+    "U.S.", "Inc.", "the president", "the mayor", "officials", "police", "killed", "rose",
+    "fell", "to", "from", "per", "who", "when", "put it", "the report", "a statement", "an",
+    "mn", "tn", "bn", "mln", "dlrs", "stg", "a dozen", "one hundred and", "and a half",
 ];
 
+#[rustfmt::skip]
 const NAMES: &[&str] = &[
-    "Ann Smith",
-    "Bob Jones",
-    "Smith",
-    "Jones",
-    "Maria Gomez",
-    "Bill de Blasio",
-    "Marcia “Cia” Brown",
-    "Jo Park",
-    "the ACLU",
-    "Acme Corp.",
-    "John F. Kennedy",
-    "O'Neill",
-    "İstanbul",
-    "ǅemal",
-    "Ωmega",
-    "K",
-    "ẞ",
+    "Ann Smith", "Bob Jones", "Smith", "Jones", "Maria Gomez", "Bill de Blasio",
+    "Marcia “Cia” Brown", "Jo Park", "the ACLU", "Acme Corp.", "John F. Kennedy", "O'Neill",
+    "İstanbul", "ǅemal", "Ωmega", "K", "ẞ",
 ];
 
+#[rustfmt::skip]
 const PUNCT: &[&str] = &[
     ".", ",", ":", ";", "!", "?", "…", "...", " — ", " – ", "-", "--", "―", "(", ")", "[", "]",
     "{", "}", "/", "@", "#", "*", "•", "&", "%", "$", "£", "€", "¥", "₹", "·",
 ];
 
+#[rustfmt::skip]
 const SPACES: &[&str] = &[
     " ", " ", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2028}",
     "\u{2029}", "\u{3000}", " \n ",
 ];
 
+#[rustfmt::skip]
 const ODD: &[&str] = &[
-    "\u{0}",
-    "\u{1b}[31m",
-    "\u{7}",
-    "\u{8}",
-    "\u{7f}",
-    "\u{85}",
-    "\u{9b}",
-    "\u{200b}",
-    "\u{feff}",
-    "\u{202e}",
-    "\u{2066}",
-    "\u{200f}",
-    "😀",
-    "👍🏽",
-    "👨‍👩‍👧",
-    "🇬🇧",
-    "e\u{301}",
-    "\u{301}",
-    "a\u{308}\u{330}",
-    "שלום",
-    "مرحبا ٣٤٥",
-    "\u{661}\u{662}",
-    "٫",
-    "¼",
-    "²",
-    "①",
-    "ﬁ",
-    "ＡＢＣ１２３",
-    "中文",
-    "\u{fffd}",
-    "#",
-    "##",
-    "* ",
-    "• ",
-    "1. ",
-    "©",
+    "\u{0}", "\u{1b}[31m", "\u{7}", "\u{8}", "\u{7f}", "\u{85}", "\u{9b}", "\u{200b}",
+    "\u{feff}", "\u{202e}", "\u{2066}", "\u{200f}", "😀", "👍🏽", "👨‍👩‍👧", "🇬🇧", "e\u{301}",
+    "\u{301}", "a\u{308}\u{330}", "שלום", "مرحبا ٣٤٥", "\u{661}\u{662}", "٫", "¼", "²", "①",
+    "ﬁ", "ＡＢＣ１２３", "中文", "\u{fffd}", "#", "##", "* ", "• ", "1. ", "©",
 ];
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -182,16 +86,10 @@ fn figure() -> impl Strategy<Value = String> {
     ]
 }
 
+#[rustfmt::skip]
 const CUES: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "told reporters",
-    "wrote",
-    "said in a statement",
-    "continued",
-    "asked",
-    "explained",
+    "said", "says", "added", "told reporters", "wrote", "said in a statement", "continued",
+    "asked", "explained",
 ];
 
 /// A quotation in one of the shapes news attributes quotes ("“…,” X said." and so on),
