@@ -149,6 +149,23 @@ fn news_like() -> impl Strategy<Value = String> {
     })
 }
 
+/// One overlong paragraph (20–40 KB, no newline): past the 8 KB window of the sentence
+/// lookup and the sentence-text windows of both extractors.
+fn long_paragraph() -> impl Strategy<Value = String> {
+    (vec((fragment(), separator()), 20..80), 20_000..40_000usize).prop_map(|(parts, len)| {
+        let unit: String = parts
+            .into_iter()
+            .flat_map(|(f, sep)| [f, sep.to_string()])
+            .collect::<String>()
+            .replace(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'], " ");
+        let mut s = String::with_capacity(len + unit.len());
+        while s.len() < len && !unit.is_empty() {
+            s.push_str(&unit);
+        }
+        s
+    })
+}
+
 /// Arbitrary Unicode scalar values, control characters included.
 fn any_text() -> impl Strategy<Value = String> {
     vec(any::<char>(), 0..400).prop_map(String::from_iter)
@@ -325,6 +342,15 @@ proptest! {
 
     #[test]
     fn news_like_text_never_panics_and_offsets_hold(text in news_like()) {
+        pipeline(&text)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(40))]
+
+    #[test]
+    fn overlong_paragraphs_keep_offsets(text in long_paragraph()) {
         pipeline(&text)?;
     }
 }
