@@ -21,145 +21,49 @@ use proptest::sample::{Index, select};
 // ---------------------------------------------------------------------------
 // Generators
 
+#[rustfmt::skip]
 const QUOTE_MARKS: &[&str] = &[
     "“", "”", "\"", "'", "‘", "’", "``", "''", "’’", "«", "»", "„", "‹", "›", "「", "」", "\" ",
     " \"", " “", "” ", "’s ",
 ];
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
-    "said",
-    "says",
-    "said:",
-    "according to",
-    "told",
-    "told reporters",
-    "added",
-    "wrote",
-    "asked",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "the",
-    "The",
-    "a",
-    "of",
-    "and",
-    "about",
-    "more than",
-    "nearly",
-    "at least",
-    "up to",
-    "half",
-    "a third",
-    "two-thirds",
-    "doubled",
-    "tripled",
-    "twenty-five",
-    "one",
-    "percent",
-    "per cent",
-    "people",
-    "since",
-    "as of",
-    "in",
-    "last year",
-    "on Monday",
-    "January",
-    "Dec.",
-    "Mr.",
-    "Ms.",
-    "Dr.",
-    "Sen.",
-    "Rep.",
-    "Gov.",
-    "U.S.",
-    "Inc.",
-    "the president",
-    "the mayor",
-    "officials",
-    "police",
-    "killed",
-    "rose",
-    "fell",
-    "to",
-    "from",
-    "per",
-    "who",
-    "when",
-    "put it",
-    "the report",
-    "a statement",
+    "said", "says", "said:", "according to", "told", "told reporters", "added", "wrote",
+    "asked", "he", "she", "they", "it", "we", "the", "The", "a", "of", "and", "about",
+    "more than", "nearly", "at least", "up to", "half", "a third", "two-thirds", "doubled",
+    "tripled", "twenty-five", "one", "percent", "per cent", "people", "since", "as of", "in",
+    "last year", "on Monday", "January", "Dec.", "Mr.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.",
+    "U.S.", "Inc.", "the president", "the mayor", "officials", "police", "killed", "rose",
+    "fell", "to", "from", "per", "who", "when", "put it", "the report", "a statement", "an",
+    "mn", "tn", "bn", "mln", "dlrs", "stg", "a dozen", "one hundred and", "and a half",
 ];
 
+#[rustfmt::skip]
 const NAMES: &[&str] = &[
-    "Ann Smith",
-    "Bob Jones",
-    "Smith",
-    "Jones",
-    "Maria Gomez",
-    "Bill de Blasio",
-    "Marcia “Cia” Brown",
-    "Jo Park",
-    "the ACLU",
-    "Acme Corp.",
-    "John F. Kennedy",
-    "O'Neill",
-    "İstanbul",
-    "ǅemal",
-    "Ωmega",
-    "K",
-    "ẞ",
+    "Ann Smith", "Bob Jones", "Smith", "Jones", "Maria Gomez", "Bill de Blasio",
+    "Marcia “Cia” Brown", "Jo Park", "the ACLU", "Acme Corp.", "John F. Kennedy", "O'Neill",
+    "İstanbul", "ǅemal", "Ωmega", "K", "ẞ",
 ];
 
+#[rustfmt::skip]
 const PUNCT: &[&str] = &[
     ".", ",", ":", ";", "!", "?", "…", "...", " — ", " – ", "-", "--", "―", "(", ")", "[", "]",
     "{", "}", "/", "@", "#", "*", "•", "&", "%", "$", "£", "€", "¥", "₹", "·",
 ];
 
+#[rustfmt::skip]
 const SPACES: &[&str] = &[
     " ", " ", " ", "  ", "\n", "\n\n", "\n\n\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2028}",
     "\u{2029}", "\u{3000}", " \n ",
 ];
 
+#[rustfmt::skip]
 const ODD: &[&str] = &[
-    "\u{0}",
-    "\u{1b}[31m",
-    "\u{7}",
-    "\u{8}",
-    "\u{7f}",
-    "\u{85}",
-    "\u{9b}",
-    "\u{200b}",
-    "\u{feff}",
-    "\u{202e}",
-    "\u{2066}",
-    "\u{200f}",
-    "😀",
-    "👍🏽",
-    "👨‍👩‍👧",
-    "🇬🇧",
-    "e\u{301}",
-    "\u{301}",
-    "a\u{308}\u{330}",
-    "שלום",
-    "مرحبا ٣٤٥",
-    "\u{661}\u{662}",
-    "٫",
-    "¼",
-    "²",
-    "①",
-    "ﬁ",
-    "ＡＢＣ１２３",
-    "中文",
-    "\u{fffd}",
-    "#",
-    "##",
-    "* ",
-    "• ",
-    "1. ",
-    "©",
+    "\u{0}", "\u{1b}[31m", "\u{7}", "\u{8}", "\u{7f}", "\u{85}", "\u{9b}", "\u{200b}",
+    "\u{feff}", "\u{202e}", "\u{2066}", "\u{200f}", "😀", "👍🏽", "👨‍👩‍👧", "🇬🇧", "e\u{301}",
+    "\u{301}", "a\u{308}\u{330}", "שלום", "مرحبا ٣٤٥", "\u{661}\u{662}", "٫", "¼", "²", "①",
+    "ﬁ", "ＡＢＣ１２３", "中文", "\u{fffd}", "#", "##", "* ", "• ", "1. ", "©",
 ];
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -182,16 +86,10 @@ fn figure() -> impl Strategy<Value = String> {
     ]
 }
 
+#[rustfmt::skip]
 const CUES: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "told reporters",
-    "wrote",
-    "said in a statement",
-    "continued",
-    "asked",
-    "explained",
+    "said", "says", "added", "told reporters", "wrote", "said in a statement", "continued",
+    "asked", "explained",
 ];
 
 /// A quotation in one of the shapes news attributes quotes ("“…,” X said." and so on),
@@ -248,6 +146,23 @@ fn news_like() -> impl Strategy<Value = String> {
             .into_iter()
             .flat_map(|(f, sep)| [f, sep.to_string()])
             .collect()
+    })
+}
+
+/// One overlong paragraph (20–40 KB, no newline): past the 8 KB window of the sentence
+/// lookup and the sentence-text windows of both extractors.
+fn long_paragraph() -> impl Strategy<Value = String> {
+    (vec((fragment(), separator()), 20..80), 20_000..40_000usize).prop_map(|(parts, len)| {
+        let unit: String = parts
+            .into_iter()
+            .flat_map(|(f, sep)| [f, sep.to_string()])
+            .collect::<String>()
+            .replace(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'], " ");
+        let mut s = String::with_capacity(len + unit.len());
+        while s.len() < len && !unit.is_empty() {
+            s.push_str(&unit);
+        }
+        s
     })
 }
 
@@ -427,6 +342,15 @@ proptest! {
 
     #[test]
     fn news_like_text_never_panics_and_offsets_hold(text in news_like()) {
+        pipeline(&text)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config(40))]
+
+    #[test]
+    fn overlong_paragraphs_keep_offsets(text in long_paragraph()) {
         pipeline(&text)?;
     }
 }

@@ -1745,7 +1745,9 @@ impl<'a> Scanner<'a> {
             }
             k += 1;
         }
-        if words.is_empty() {
+        // "a mn": the article takes a scale word the loop then refuses ("mn", "tn" are
+        // also state codes), leaving no word of the figure at all.
+        if words.is_empty() || z <= i {
             return None;
         }
         // A lone scale/hundred/dozen word ("thousand", "million") is not a figure.
@@ -2029,6 +2031,9 @@ impl<'a> Scanner<'a> {
     ) -> Option<Statistic> {
         let start = self.base + self.toks.get(fig.a)?.s as usize;
         let end = self.base + self.toks.get(fig.z.checked_sub(1)?)?.e as usize;
+        if end <= start {
+            return None;
+        }
         let text = body.get(start..end)?.to_string();
         let (qualifier, qa) = self.qualifier(fig.a);
         let mut fig = fig;
@@ -2874,3 +2879,35 @@ fn sentence_text(body: &str, r: Range<usize>, start: usize, end: usize) -> Strin
 #[cfg(test)]
 #[path = "stats_tests.rs"]
 mod tests;
+
+/// Inputs found by fuzzing (`fuzz/`), kept as regression tests.
+#[cfg(test)]
+mod fuzz_regressions {
+    use super::extract_statistics;
+
+    fn check(body: &str) -> Vec<super::Statistic> {
+        let stats = extract_statistics(body);
+        for s in &stats {
+            assert!(
+                !s.text.is_empty(),
+                "empty statistic at {} in {body:?}",
+                s.start
+            );
+            assert_eq!(&body[s.start..s.end], s.text);
+        }
+        stats
+    }
+
+    #[test]
+    fn article_before_a_refused_scale_word_is_no_figure() {
+        // fuzz: statistics, "\x01a mn" gave a statistic with empty text (value 1).
+        for body in ["\x01a mn", "(a mn", "(a tn of coal", "x a mn"] {
+            assert!(check(body).is_empty(), "{body:?}");
+        }
+        // The figures it must keep.
+        let s = check("(a million people and a bn more");
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].text, "a million");
+        assert_eq!(s[1].text, "a bn");
+    }
+}
