@@ -443,6 +443,7 @@ pub struct App {
     pub findings_stale: bool,
     /// Per article: how many findings it is part of.
     pub finding_counts: Vec<usize>,
+    stats_order: Vec<usize>,
     by_id: HashMap<String, usize>,
     pub stats: CorpusStats,
     pub keymap: KeyMap,
@@ -479,6 +480,16 @@ fn finding_rank(k: FindingKind) -> u8 {
         FindingKind::MinorDiscrepancy => 2,
         FindingKind::Corroboration => 3,
     }
+}
+
+/// Whether `hay` contains `needle` (already lower case), ignoring case; without
+/// allocating when both are ASCII, as titles and paths mostly are.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
 }
 
 fn valid_range(body: &str, start: usize, end: usize) -> bool {
@@ -539,6 +550,7 @@ impl App {
             records: Findings::empty(),
             findings_stale: false,
             finding_counts: Vec::new(),
+            stats_order: Vec::new(),
             by_id: HashMap::new(),
             keymap: options.keymap,
             theme: options.theme,
@@ -595,6 +607,9 @@ impl App {
             .collect();
         self.summaries = summaries;
         self.records = records;
+        let mut order: Vec<usize> = (0..self.summaries.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.finding_counts[i]));
+        self.stats_order = order;
         // Places in articles follow their ids; places in articles that are gone are dropped.
         let remap = |r: &mut ReaderState, by_id: &HashMap<String, usize>| -> bool {
             match by_id.get(&r.doc.article.id) {
@@ -913,7 +928,7 @@ impl App {
                 ]
                 .into_iter()
                 .flatten()
-                .any(|s| s.to_lowercase().contains(&needle))
+                .any(|s| contains_folded(s, &needle))
             })
             .collect();
         let arts = &self.summaries;
@@ -1393,11 +1408,9 @@ impl App {
     }
 
     /// Articles by the number of findings they are part of, most first (the statistics
-    /// view's table).
-    pub fn stats_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.summaries.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(self.finding_counts[i]));
-        order
+    /// view's table); sorted once per change of data.
+    pub fn stats_order(&self) -> &[usize] {
+        &self.stats_order
     }
 
     /// Shows the sides of a finding in the findings view, with the first one selected.
@@ -2115,5 +2128,20 @@ pub fn raw_text(article: &crate::corpus::Article) -> RawText {
                 article.path
             )),
         },
+    }
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::contains_folded;
+
+    #[test]
+    fn the_library_filter_ignores_case_in_ascii_and_beyond() {
+        assert!(contains_folded("Police Chiefs to Trump", "chiefs"));
+        assert!(contains_folded("/tmp/BBC/001.txt", "bbc/0"));
+        assert!(!contains_folded("Police", "polices"));
+        assert!(contains_folded("anything", ""));
+        assert!(contains_folded("ÉCOLE à Paris", "école"));
+        assert!(!contains_folded("École", "ecole"));
     }
 }
