@@ -14,12 +14,10 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 use common::Sandbox;
+use common::tmux::{Tmux, quote};
 
-const DEADLINE: Duration = Duration::from_secs(30);
 const ESC: char = '\x1b';
 const BEL: char = '\x07';
 
@@ -180,135 +178,6 @@ fn json_output_escapes_c1_controls_too() {
     }
 }
 
-/// A tmux server of its own (its socket in the test's temporary folder) running one
-/// session; killed when dropped, so a failing test leaves nothing behind either.
-struct Tmux {
-    socket: PathBuf,
-    config: PathBuf,
-    session: String,
-}
-
-impl Tmux {
-    fn new(dir: &Path, name: &str) -> Tmux {
-        // With set-clipboard on, an OSC 52 that reached tmux would create a paste buffer.
-        let config = dir.join(format!("{name}.tmux.conf"));
-        std::fs::write(
-            &config,
-            "set -s set-clipboard on\nset -g history-limit 5000\n",
-        )
-        .unwrap();
-        Tmux {
-            socket: dir.join(format!("{name}.sock")),
-            config,
-            session: format!("{name}-{}", std::process::id()),
-        }
-    }
-
-    fn cmd(&self) -> Command {
-        let mut c = Command::new("tmux");
-        c.arg("-u")
-            .arg("-f")
-            .arg(&self.config)
-            .arg("-S")
-            .arg(&self.socket);
-        c
-    }
-
-    fn start(&self, width: u16, height: u16, command: &str) {
-        let ok = self
-            .cmd()
-            .args(["new-session", "-d", "-s", &self.session])
-            .args(["-x", &width.to_string(), "-y", &height.to_string()])
-            .arg(command)
-            .status()
-            .expect("tmux new-session")
-            .success();
-        assert!(ok, "tmux new-session failed");
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .expect("tmux send-keys")
-            .success();
-        assert!(ok, "tmux send-keys {keys:?} failed");
-    }
-
-    fn capture(&self, escapes: bool) -> String {
-        let mut c = self.cmd();
-        c.args(["capture-pane", "-p", "-t", &self.session]);
-        if escapes {
-            c.arg("-e");
-        }
-        let out = c.output().expect("tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.capture(false)
-    }
-
-    fn pane_title(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["display", "-p", "-t", &self.session, "#{pane_title}"])
-            .output()
-            .expect("tmux display");
-        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
-    }
-
-    fn set_pane_title(&self, title: &str) {
-        let ok = self
-            .cmd()
-            .args(["select-pane", "-t", &self.session, "-T", title])
-            .status()
-            .expect("tmux select-pane")
-            .success();
-        assert!(ok);
-    }
-
-    /// The newest paste buffer, if any.
-    fn buffer(&self) -> Option<String> {
-        let out = self
-            .cmd()
-            .arg("show-buffer")
-            .output()
-            .expect("tmux show-buffer");
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    /// Polls the screen until every needle is on it; fails with the last screen.
-    fn wait_for(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if needles.iter().all(|n| s.contains(n)) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "waited {DEADLINE:?} for {needles:?}; the screen shows:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").output();
-    }
-}
-
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
 /// SGR sequences on a captured screen that set a red foreground (31, 91, or the palette's
 /// red 1 and 9).
 fn red_sgr(captured: &str) -> Vec<String> {
@@ -351,7 +220,7 @@ fn canary(dir: &Path) -> (bool, bool, bool) {
 
 #[test]
 fn hostile_text_never_acts_on_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !common::tmux::available() {
         eprintln!("tmux is not installed: skipping the terminal safety test (.ci/run installs it)");
         return;
     }

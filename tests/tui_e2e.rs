@@ -3,86 +3,12 @@
 //! Synchronisation is by polling the screen text against a deadline, never by sleeping.
 //! Skipped, with a message, when tmux is not installed (`.ci/run` installs it).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-const DEADLINE: Duration = Duration::from_secs(30);
-
-/// A tmux server of its own (its socket in the test's temporary folder) running one
-/// session; killed when dropped, so a failing test leaves nothing behind either.
-struct Tmux {
-    socket: PathBuf,
-    session: String,
-}
-
-impl Tmux {
-    fn cmd(&self) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-u", "-f", "/dev/null", "-S"]).arg(&self.socket);
-        c
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-t", &self.session])
-            .args(keys)
-            .status()
-            .expect("tmux send-keys")
-            .success();
-        assert!(ok, "tmux send-keys {keys:?} failed");
-    }
-
-    /// Types text literally (no key names).
-    fn type_text(&self, text: &str) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-l", "-t", &self.session, text])
-            .status()
-            .expect("tmux send-keys")
-            .success();
-        assert!(ok);
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["capture-pane", "-p", "-t", &self.session])
-            .output()
-            .expect("tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn alive(&self) -> bool {
-        self.cmd()
-            .args(["has-session", "-t", &self.session])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    /// Polls the screen until every needle is on it; fails with the last screen.
-    fn wait_for(&self, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if needles.iter().all(|n| s.contains(n)) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "waited {DEADLINE:?} for {needles:?}; the screen shows:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd().arg("kill-server").output();
-    }
-}
+use common::tmux::{DEADLINE, Tmux, quote};
 
 fn wait_for_file(path: &Path) -> String {
     let start = Instant::now();
@@ -101,13 +27,9 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
 #[test]
 fn the_reader_opens_searches_shows_findings_and_quits() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !common::tmux::available() {
         eprintln!(
             "tmux is not installed: skipping the end-to-end reader test (.ci/run installs it)"
         );
@@ -128,27 +50,8 @@ fn the_reader_opens_searches_shows_findings_and_quits() {
         quote(&seeds),
         quote(&exit_file),
     );
-    let tmux = Tmux {
-        socket: p("tmux.sock"),
-        session: format!("crosscheck-e2e-{}", std::process::id()),
-    };
-    let ok = tmux
-        .cmd()
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            &tmux.session,
-            "-x",
-            "100",
-            "-y",
-            "30",
-            &command,
-        ])
-        .status()
-        .expect("tmux new-session")
-        .success();
-    assert!(ok, "tmux new-session failed");
+    let tmux = Tmux::new(dir.path(), "e2e");
+    tmux.start(100, 30, &command);
 
     // It opens on the library (after indexing the seeds).
     tmux.wait_for(&["1 Library", "5 articles", "Police Chiefs to Trump"]);
