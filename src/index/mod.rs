@@ -65,6 +65,21 @@ pub struct ArticleSummary {
     pub figures: usize,
 }
 
+impl StoredArticle {
+    /// What the cross-article analysis reads of it.
+    pub fn view(&self) -> ArticleClaims<'_> {
+        let a = &self.article;
+        ArticleClaims {
+            id: &a.id,
+            path: &a.path,
+            title: a.title.as_deref(),
+            date: a.date.as_ref().and_then(|d| d.iso.as_deref()),
+            body: &a.body,
+            claims: &self.claims,
+        }
+    }
+}
+
 impl ArticleSummary {
     pub fn of(s: &StoredArticle) -> ArticleSummary {
         let a = &s.article;
@@ -720,17 +735,7 @@ impl CorpusIndex {
         articles.extend(fresh);
         articles.sort_by(|a, b| a.article.path.cmp(&b.article.path));
         stage.done("load articles");
-        let views: Vec<ArticleClaims<'_>> = articles
-            .iter()
-            .map(|s| ArticleClaims {
-                id: &s.article.id,
-                path: &s.article.path,
-                title: s.article.title.as_deref(),
-                date: s.article.date.as_ref().and_then(|d| d.iso.as_deref()),
-                body: &s.article.body,
-                claims: &s.claims,
-            })
-            .collect();
+        let views: Vec<ArticleClaims<'_>> = articles.iter().map(StoredArticle::view).collect();
         let crossref = crossref::analyze(&views);
         let figures = crossref::corpus_figures(&views);
         stage.done("analysis");

@@ -522,17 +522,8 @@ impl App {
     ) -> App {
         let backend = Arc::new(MemorySearch::new(&articles));
         let summaries: Vec<ArticleSummary> = articles.iter().map(ArticleSummary::of).collect();
-        let views: Vec<crate::crossref::ArticleClaims<'_>> = articles
-            .iter()
-            .map(|s| crate::crossref::ArticleClaims {
-                id: &s.article.id,
-                path: &s.article.path,
-                title: s.article.title.as_deref(),
-                date: s.article.date.as_ref().and_then(|d| d.iso.as_deref()),
-                body: &s.article.body,
-                claims: &s.claims,
-            })
-            .collect();
+        let views: Vec<crate::crossref::ArticleClaims<'_>> =
+            articles.iter().map(StoredArticle::view).collect();
         let figures = crate::crossref::corpus_figures(&views);
         let records = Findings::in_memory(crate::crossref::records(crossref), figures);
         App::new(summaries, records, backend, options)
