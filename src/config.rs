@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -158,37 +157,6 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
     }
 }
 
-/// Writes a file so that it is never seen half-written: a temporary file in the same
-/// folder, flushed to disk, then renamed over the old one.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |f| f.write_all(contents))
-}
-
-/// [`write_atomic`] for contents written piece by piece (through a buffer) by `write`.
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::io::BufWriter::new(fs::File::create(&tmp)?);
-        write(&mut f)?;
-        let f = f.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// The bundled demo corpus: the project's `seeds/` folder when running from the source
 /// tree, otherwise a copy unpacked into the data directory.
 pub fn bundled_seeds(dirs: &Dirs) -> std::io::Result<PathBuf> {
@@ -203,7 +171,7 @@ pub fn bundled_seeds(dirs: &Dirs) -> std::io::Result<PathBuf> {
     for (name, text) in BUNDLED_SEEDS {
         let path = dir.join(name);
         if fs::read_to_string(&path).ok().as_deref() != Some(*text) {
-            write_atomic(&path, text.as_bytes())?;
+            crate::fsutil::write_atomic(&path, text.as_bytes())?;
         }
     }
     Ok(dir)
@@ -225,15 +193,5 @@ mod tests {
         assert!(err.starts_with("line 2:"), "{err}");
         let err = parse("\n\nnot_a_setting = 1\n").unwrap_err();
         assert!(err.starts_with("line 3:"), "{err}");
-    }
-
-    #[test]
-    fn atomic_write_replaces_the_file_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("state.json");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(fs::read_to_string(&p).unwrap(), "two");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

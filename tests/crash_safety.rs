@@ -238,7 +238,7 @@ fn a_clean_build_is_deterministic() {
 
 #[test]
 fn read_marks_are_replaced_whole() {
-    use crosscheck::tui::state::{ReadMarks, read_marks_path};
+    use crosscheck::user::{ReadMarks, read_marks_path};
 
     let dir = tempfile::tempdir().unwrap();
     let path = read_marks_path(dir.path());

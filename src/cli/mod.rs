@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::{self, Config, Dirs};
-use crate::index::{self, CorpusIndex, Progress, SearchError, UpdateSummary};
+pub use crate::context::Context;
+use crate::index::{CorpusIndex, Progress, SearchError, UpdateSummary};
 
 /// crosscheck: a terminal news reader that annotates claims.
 ///
@@ -84,71 +84,6 @@ pub struct CorpusArgs {
 pub struct ReadArgs {
     /// Files or folders of articles; default: the configured corpus.
     pub paths: Vec<PathBuf>,
-}
-
-/// What every command needs: the config, the corpus roots and the index location.
-pub struct Context {
-    pub config: Config,
-    pub dirs: Dirs,
-    pub roots: Vec<PathBuf>,
-    pub index_dir: PathBuf,
-    /// Messages to show the user once (a bad config…).
-    pub notices: Vec<String>,
-    /// Use the index as it is (`--no-update`).
-    pub no_update: bool,
-}
-
-impl Context {
-    /// Resolves the corpus: the paths given, else the configured corpus, else the
-    /// bundled seeds.
-    pub fn new(
-        cli_index: Option<PathBuf>,
-        cli_config: Option<PathBuf>,
-        paths: &[PathBuf],
-    ) -> Result<Context> {
-        let dirs = Dirs::from_env();
-        let config_path = cli_config.unwrap_or_else(|| dirs.config_file.clone());
-        let (config, notice) = config::load(&config_path);
-        let mut notices: Vec<String> = notice.into_iter().collect();
-        // An index named with --index keeps the corpus it was built from.
-        let indexed_roots: Vec<PathBuf> = cli_index
-            .as_deref()
-            .map(index::stored_roots)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|p| p.exists())
-            .collect();
-        let roots = if !paths.is_empty() {
-            paths.to_vec()
-        } else if !indexed_roots.is_empty() {
-            indexed_roots
-        } else if !config.corpus.is_empty() {
-            config.corpus_paths()
-        } else {
-            match config::bundled_seeds(&dirs) {
-                Ok(p) => vec![p],
-                Err(e) => {
-                    notices.push(format!("cannot unpack the bundled demo corpus: {e}"));
-                    Vec::new()
-                }
-            }
-        };
-        let index_dir = cli_index.unwrap_or_else(|| index::default_dir(&dirs.cache, &roots));
-        Ok(Context {
-            config,
-            dirs,
-            roots,
-            index_dir,
-            notices,
-            no_update: false,
-        })
-    }
-
-    fn print_notices(&self) {
-        for n in &self.notices {
-            eprintln!("crosscheck: {n}");
-        }
-    }
 }
 
 /// A progress bar on stderr, drawn only on a terminal and only once an update takes
@@ -243,6 +178,12 @@ pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<U
     }
 }
 
+fn print_notices(ctx: &Context) {
+    for n in &ctx.notices {
+        eprintln!("crosscheck: {n}");
+    }
+}
+
 /// Files skipped for one reason beyond this many are summed up in one line.
 const SKIPPED_LISTED: usize = 10;
 
@@ -333,7 +274,7 @@ pub fn run_command(
     match command {
         Command::Index(args) => {
             let ctx = new_context(&args.paths)?;
-            ctx.print_notices();
+            print_notices(&ctx);
             let (idx, summary) = open_updated(&ctx, args.json)?;
             let Some(summary) = summary else { return Ok(1) };
             if args.json {
@@ -348,7 +289,7 @@ pub fn run_command(
         }
         Command::Search(args) => {
             let ctx = new_context(&args.paths)?;
-            ctx.print_notices();
+            print_notices(&ctx);
             let (idx, _) = open_updated(&ctx, true)?;
             if idx.is_empty() {
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
@@ -373,7 +314,7 @@ pub fn run_command(
         }
         Command::Claims(args) => {
             let ctx = new_context(&args.paths)?;
-            ctx.print_notices();
+            print_notices(&ctx);
             let (idx, _) = open_updated(&ctx, true)?;
             let articles = idx.articles()?;
             if articles.is_empty() {
@@ -388,7 +329,7 @@ pub fn run_command(
         }
         Command::Conflicts(args) => {
             let ctx = new_context(&args.paths)?;
-            ctx.print_notices();
+            print_notices(&ctx);
             let (idx, _) = open_updated(&ctx, true)?;
             let crossref = idx.crossref()?;
             if args.json {

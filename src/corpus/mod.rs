@@ -6,6 +6,7 @@
 
 mod clean;
 mod meta;
+mod raw;
 
 use std::fs;
 use std::io::Read;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use clean::{Removed, clean_lines};
 pub use meta::ArticleDate;
+pub use raw::{RawText, raw_text};
 
 /// File extensions read as articles.
 pub const EXTENSIONS: &[&str] = &["txt", "md"];

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::config::{write_atomic, write_atomic_with};
 use crate::crossref::{ArticleRecords, CorpusFigures, Record, RecordHead};
+use crate::fsutil::{write_atomic, write_atomic_with};
 
 const HEADS: &str = "findings.json";
 

@@ -28,9 +28,9 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::claims::{self, Claims};
-use crate::config::write_atomic;
 use crate::corpus::{self, Article, Limits, Skipped, Warning};
 use crate::crossref::{self, ArticleClaims, CrossRef};
+use crate::fsutil::write_atomic;
 
 pub use findings::Findings;
 pub use search::{SearchError, SearchHit, SearchResults};

@@ -11,7 +11,6 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
-pub mod state;
 pub mod theme;
 pub mod ui;
 
@@ -34,8 +33,9 @@ pub use app::{App, MemorySearch, Options, SearchBackend, View};
 pub use keymap::KeyMap;
 pub use theme::Theme;
 
-use crate::cli::Context;
+use crate::context::Context;
 use crate::index::{CorpusIndex, Progress, SearchResults, UpdateSummary};
+use crate::user;
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor shown, mouse off.
 /// Safe to call more than once.
@@ -271,8 +271,8 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     let mut notices = ctx.notices.clone();
     notices.extend(key_problems);
     notices.extend(theme_problems);
-    let marks_path = state::read_marks_path(&ctx.dirs.data);
-    let marks = state::ReadMarks::load(&marks_path);
+    let marks_path = user::read_marks_path(&ctx.dirs.data);
+    let marks = user::ReadMarks::load(&marks_path);
 
     let (_guard, mut terminal) = setup_terminal()?;
 
@@ -468,7 +468,7 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
         }
         if app.read_dirty {
             app.read_dirty = false;
-            let marks = state::ReadMarks {
+            let marks = user::ReadMarks {
                 read: app.read.clone(),
             };
             if let Err(e) = marks.save(&marks_path) {

@@ -1,12 +1,12 @@
-//! What the reader remembers between runs: which articles have been read. Kept as JSON in
-//! the XDG data folder, written atomically so a crash never leaves half a file.
+//! Which articles the user has read, kept as JSON in the XDG data folder, written
+//! atomically so a crash never leaves half a file.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::write_atomic;
+use crate::fsutil::write_atomic;
 
 /// The ids of the articles the user has opened.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,68 @@
+//! What every command needs, the reader included: the config, the corpus roots and the
+//! index location, resolved once from the command line, the config file and XDG.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::config::{self, Config, Dirs};
+use crate::index;
+
+/// What every command needs: the config, the corpus roots and the index location.
+pub struct Context {
+    pub config: Config,
+    pub dirs: Dirs,
+    pub roots: Vec<PathBuf>,
+    pub index_dir: PathBuf,
+    /// Messages to show the user once (a bad config…).
+    pub notices: Vec<String>,
+    /// Use the index as it is (`--no-update`).
+    pub no_update: bool,
+}
+
+impl Context {
+    /// Resolves the corpus: the paths given, else the configured corpus, else the
+    /// bundled seeds.
+    pub fn new(
+        cli_index: Option<PathBuf>,
+        cli_config: Option<PathBuf>,
+        paths: &[PathBuf],
+    ) -> Result<Context> {
+        let dirs = Dirs::from_env();
+        let config_path = cli_config.unwrap_or_else(|| dirs.config_file.clone());
+        let (config, notice) = config::load(&config_path);
+        let mut notices: Vec<String> = notice.into_iter().collect();
+        // An index named with --index keeps the corpus it was built from.
+        let indexed_roots: Vec<PathBuf> = cli_index
+            .as_deref()
+            .map(index::stored_roots)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| p.exists())
+            .collect();
+        let roots = if !paths.is_empty() {
+            paths.to_vec()
+        } else if !indexed_roots.is_empty() {
+            indexed_roots
+        } else if !config.corpus.is_empty() {
+            config.corpus_paths()
+        } else {
+            match config::bundled_seeds(&dirs) {
+                Ok(p) => vec![p],
+                Err(e) => {
+                    notices.push(format!("cannot unpack the bundled demo corpus: {e}"));
+                    Vec::new()
+                }
+            }
+        };
+        let index_dir = cli_index.unwrap_or_else(|| index::default_dir(&dirs.cache, &roots));
+        Ok(Context {
+            config,
+            dirs,
+            roots,
+            index_dir,
+            notices,
+            no_update: false,
+        })
+    }
+}

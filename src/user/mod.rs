@@ -1,0 +1,8 @@
+//! What the user makes and crosscheck must never lose: read marks today (notes and
+//! verdicts join them here). Everything in this module lives in the XDG data folder and
+//! is written with [`crate::fsutil::write_atomic`], so it is usable from the CLI and the
+//! reader alike.
+
+mod read_marks;
+
+pub use read_marks::{ReadMarks, read_marks_path};
