@@ -4,7 +4,8 @@
 mod tui_fixture;
 
 use crosscheck::crossref::FindingKind;
-use crosscheck::tui::app::{ClaimKind, Overlay};
+use crosscheck::tui::overlay::Overlay;
+use crosscheck::tui::views::reader::ClaimKind;
 use crosscheck::tui::{Action, App, Options, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -54,9 +55,9 @@ fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
 
 fn open_in_library(app: &mut App, file: &str) {
     app.press(&["1", "g"]);
-    for _ in 0..app.summaries.len() {
+    for _ in 0..app.data.summaries.len() {
         let i = app.library.order[app.library.selected];
-        if app.summaries[i].path.ends_with(file) {
+        if app.data.summaries[i].path.ends_with(file) {
             app.press(&["Enter"]);
             return;
         }
@@ -205,7 +206,7 @@ fn help_is_generated_from_the_keymap_and_follows_overrides() {
     overrides.insert("next_claim".to_string(), vec!["x".to_string()]);
     let (keymap, problems) = crosscheck::tui::KeyMap::with_overrides(&overrides);
     assert!(problems.is_empty());
-    let mut app = App::from_parts_with(
+    let mut app = from_parts_with(
         arts,
         crossref,
         Options {
@@ -303,7 +304,7 @@ fn popups_draw_at_every_size() {
 fn no_color_keeps_the_distinctions_with_modifiers() {
     let (arts, crossref) = seeds(FindingKind::Conflict);
     let theme = Theme::new(&Default::default(), true).0;
-    let mut app = App::from_parts_with(
+    let mut app = from_parts_with(
         arts,
         crossref,
         Options {
@@ -338,7 +339,7 @@ fn untrusted_text_is_drawn_inert_and_wide_characters_fit() {
         article,
         claims: Default::default(),
     };
-    let mut app = App::from_parts(vec![stored], Default::default());
+    let mut app = from_parts(vec![stored], Default::default());
     app.update(Action::Resize(44, 14));
     app.press(&["Enter"]);
     assert_eq!(app.view, View::Reader);
@@ -362,7 +363,7 @@ fn untrusted_text_is_drawn_inert_and_wide_characters_fit() {
 #[test]
 fn an_empty_corpus_says_how_to_add_articles() {
     let app = {
-        let mut a = App::from_parts(Vec::new(), Default::default());
+        let mut a = from_parts(Vec::new(), Default::default());
         a.update(Action::Resize(80, 24));
         a
     };
@@ -399,7 +400,7 @@ fn search_mcbride_open_next_claim_related_quotes() {
     app.press(&["Enter"]);
     assert_eq!(app.view, View::Reader);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.summaries[r.article].path.ends_with(SEEDS[2]));
+    assert!(app.data.summaries[r.article].path.ends_with(SEEDS[2]));
     assert_eq!(r.current_match, Some(0));
     let m = &r.matches[0];
     assert_eq!(&r.doc.article.body[m.clone()], "McBride");
@@ -448,11 +449,11 @@ fn related_quotes_list_variants_first_with_the_diff_and_jump() {
     assert!(s.contains("diff: City of Miami"), "{s}");
     app.press(&["Enter"]);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.summaries[r.article].path.ends_with(SEEDS[1]));
+    assert!(app.data.summaries[r.article].path.ends_with(SEEDS[1]));
     assert_eq!(cursor_text(&app), PETIT_001);
     app.press(&["Backspace"]);
     let r = app.reader.as_ref().unwrap();
-    assert!(app.summaries[r.article].path.ends_with(SEEDS[0]));
+    assert!(app.data.summaries[r.article].path.ends_with(SEEDS[0]));
     assert_eq!(cursor_text(&app), PETIT_000);
 }
 
@@ -465,7 +466,7 @@ fn findings_enter_on_1255_shows_the_sentence_and_back_returns() {
     let mut steps = 0;
     while !{
         let row = app.findings.selectable[app.findings.selected];
-        matches!(&app.findings.rows[row], crosscheck::tui::app::FindingRow::Side { claim, .. } if claim == "1,255")
+        matches!(&app.findings.rows[row], crosscheck::tui::views::findings::FindingRow::Side { claim, .. } if claim == "1,255")
     } {
         app.press(&["j"]);
         steps += 1;
@@ -579,7 +580,7 @@ fn library_sorts_filters_and_remembers_what_was_read() {
     assert!(screen(&app).contains("sorted by source"));
     let first = app.library.order[0];
     assert_eq!(
-        app.summaries[first].source.as_deref(),
+        app.data.summaries[first].source.as_deref(),
         Some("Washington Examiner")
     );
 }
@@ -638,11 +639,11 @@ fn many_findings_are_headings_that_enter_expands() {
     let (arts, mut crossref) = seeds(FindingKind::ChangedOverTime);
     let first = crossref.conflicts[0].clone();
     // Enough copies that the sides no longer all fit: each finding becomes a heading.
-    let copies = crosscheck::tui::app::AUTO_EXPAND_SIDES / first.claims.len() + 1;
+    let copies = crosscheck::tui::views::findings::AUTO_EXPAND_SIDES / first.claims.len() + 1;
     for _ in 0..copies {
         crossref.conflicts.push(first.clone());
     }
-    let mut app = App::from_parts(arts, crossref);
+    let mut app = from_parts(arts, crossref);
     app.update(Action::Resize(100, 30));
     app.press(&["4"]);
     let s = screen(&app);
@@ -652,7 +653,7 @@ fn many_findings_are_headings_that_enter_expands() {
         !app.findings
             .rows
             .iter()
-            .any(|r| matches!(r, crosscheck::tui::app::FindingRow::Side { .. })),
+            .any(|r| matches!(r, crosscheck::tui::views::findings::FindingRow::Side { .. })),
         "no side is shown before a heading is expanded"
     );
     app.press(&["Enter"]);
@@ -662,7 +663,8 @@ fn many_findings_are_headings_that_enter_expands() {
         "Enter on a heading expands it in place"
     );
     let row = app.findings.selectable[app.findings.selected];
-    let crosscheck::tui::app::FindingRow::Side { claim, .. } = &app.findings.rows[row] else {
+    let crosscheck::tui::views::findings::FindingRow::Side { claim, .. } = &app.findings.rows[row]
+    else {
         panic!("the first side is selected after expanding")
     };
     assert_eq!(claim, "about 650");
@@ -670,7 +672,7 @@ fn many_findings_are_headings_that_enter_expands() {
     assert!(s.contains("1,255"), "{s}");
     for _ in 0..first_len(&app) {
         let row = app.findings.selectable[app.findings.selected];
-        if matches!(&app.findings.rows[row], crosscheck::tui::app::FindingRow::Side { claim, .. } if claim == "1,255")
+        if matches!(&app.findings.rows[row], crosscheck::tui::views::findings::FindingRow::Side { claim, .. } if claim == "1,255")
         {
             break;
         }
@@ -682,13 +684,13 @@ fn many_findings_are_headings_that_enter_expands() {
 }
 
 fn first_len(app: &App) -> usize {
-    app.records.heads()[0].len
+    app.data.records.heads()[0].len
 }
 
 #[test]
 fn new_data_keeps_the_open_article_and_closes_a_removed_one() {
     let (arts, crossref) = seeds(FindingKind::ChangedOverTime);
-    let mut app = App::from_parts(arts.clone(), crossref.clone());
+    let mut app = from_parts(arts.clone(), crossref.clone());
     app.update(Action::Resize(100, 30));
     open_in_library(&mut app, SEEDS[2]);
     let open_id = app.reader.as_ref().unwrap().doc.article.id.clone();
@@ -703,10 +705,10 @@ fn new_data_keeps_the_open_article_and_closes_a_removed_one() {
         Default::default(),
     );
     app.set_data(fewer, findings);
-    assert_eq!(app.summaries.len(), 4);
+    assert_eq!(app.data.summaries.len(), 4);
     let r = app.reader.as_ref().expect("still open");
     assert_eq!(r.doc.article.id, open_id);
-    assert_eq!(app.summaries[r.article].id, open_id);
+    assert_eq!(app.data.summaries[r.article].id, open_id);
     assert_eq!(app.view, View::Reader);
     // An update that removes the open article closes it.
     let without_open: Vec<_> = arts

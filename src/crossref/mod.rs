@@ -3,6 +3,7 @@
 
 mod figures;
 mod passages;
+mod queries;
 mod quotes;
 mod records;
 mod topics;
@@ -12,6 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::claims::{Claims, Qualifier};
 
 pub use figures::{Counted, counted, interval, same_quantity};
+pub use queries::{
+    FindingSides, QuoteAt, RelatedQuote, Relation, other_sides, overlaps, speaker_quotations,
+    wants_group,
+};
 pub use quotes::word_diff;
 pub use records::{
     ArticleRecords, CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures,

@@ -1,6 +1,7 @@
 //! What the user (or the program) asks the reader to do. Keys become an [`Action`] through
 //! the keymap; `App::update` is the only place state changes.
 
+use super::jobs::{Answer, Query};
 use crate::index::SearchResults;
 
 /// Where a key-bound action applies. A key bound to several actions (Tab: next claim and
@@ -13,8 +14,7 @@ pub enum Scope {
 }
 
 /// Something to do. The key-bound ones have a name (for `[keys]` in the config) and a
-/// description (for the help overlay); the others come from the terminal or the search
-/// worker.
+/// description (for the help overlay); the others come from the terminal or the workers.
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
@@ -66,6 +66,12 @@ pub enum Action {
         generation: u64,
         result: Result<SearchResults, String>,
     },
+    /// The answer to question `id` asked from the reader (older ones are dropped).
+    QueryDone {
+        id: u64,
+        query: Query,
+        answer: Answer,
+    },
 }
 
 impl PartialEq for Action {
@@ -79,6 +85,7 @@ impl PartialEq for Action {
             (Scroll(a), Scroll(b)) => a == b,
             (Click { column: a, row: b }, Click { column: c, row: d }) => a == c && b == d,
             (SearchDone { generation: a, .. }, SearchDone { generation: b, .. }) => a == b,
+            (QueryDone { id: a, .. }, QueryDone { id: b, .. }) => a == b,
             _ => std::mem::discriminant(self) == std::mem::discriminant(other),
         }
     }

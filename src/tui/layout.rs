@@ -217,9 +217,9 @@ pub fn reader(content: Rect) -> ReaderAreas {
 pub const FINDINGS_DETAIL: u16 = 5;
 
 /// The tab bar's labels and the columns each takes.
-pub fn tabs() -> Vec<(super::app::View, String, Range<u16>)> {
+pub fn tabs() -> Vec<(super::view::View, String, Range<u16>)> {
     let mut x = BRAND.chars().count() as u16;
-    super::app::View::ALL
+    super::view::View::ALL
         .iter()
         .enumerate()
         .map(|(i, v)| {
@@ -236,7 +236,7 @@ pub fn tabs() -> Vec<(super::app::View, String, Range<u16>)> {
 pub const BRAND: &str = " crosscheck │";
 
 /// The view whose tab is at a column of the tab bar.
-pub fn tab_at(column: u16, _has_reader: bool) -> Option<super::app::View> {
+pub fn tab_at(column: u16, _has_reader: bool) -> Option<super::view::View> {
     tabs()
         .into_iter()
         .find(|(_, _, r)| r.contains(&column))

@@ -11,8 +11,11 @@ use crosscheck::corpus::parse_article;
 use crosscheck::crossref::{
     ClaimRef, CrossRef, DiffPart, Finding, FindingKind, QuoteRef, RelatedKind, RelatedQuotes,
 };
-use crosscheck::index::StoredArticle;
-use crosscheck::tui::App;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crosscheck::index::{SearchHit, SearchResults, StoredArticle};
+use crosscheck::tui::{App, Options, SearchBackend};
 
 pub const SEEDS: [&str; 5] = [
     "000_a062d0485bae9db5.txt",
@@ -239,7 +242,117 @@ pub fn app() -> App {
 
 pub fn app_with(kind: FindingKind) -> App {
     let (arts, crossref) = seeds(kind);
-    let mut app = App::from_parts(arts, crossref);
+    let mut app = from_parts(arts, crossref);
     app.update(crosscheck::tui::Action::Resize(100, 30));
     app
+}
+
+/// An app over articles and findings in memory, searched by [`MemorySearch`], with the
+/// default keys and theme.
+pub fn from_parts(articles: Vec<StoredArticle>, crossref: CrossRef) -> App {
+    from_parts_with(articles, crossref, Options::default())
+}
+
+/// [`from_parts`] with other keys, theme or state.
+pub fn from_parts_with(articles: Vec<StoredArticle>, crossref: CrossRef, options: Options) -> App {
+    let backend = Arc::new(MemorySearch::new(&articles));
+    App::in_memory(&articles, crossref, backend, options)
+}
+
+/// A search over articles in memory, without an index: every word of the query must
+/// appear (case-insensitively) in the title or body. For tests and fixtures.
+pub struct MemorySearch {
+    articles: Vec<StoredArticle>,
+}
+
+impl MemorySearch {
+    pub fn new(articles: &[StoredArticle]) -> MemorySearch {
+        MemorySearch {
+            articles: articles.to_vec(),
+        }
+    }
+
+    fn terms(query: &str) -> Vec<String> {
+        query
+            .split_whitespace()
+            .map(|t| {
+                let t = t.rsplit(':').next().unwrap_or(t);
+                t.trim_matches(|c: char| c == '"' || c == '+' || c == '(' || c == ')')
+                    .to_ascii_lowercase()
+            })
+            .filter(|t| !t.is_empty() && t != "and" && t != "or")
+            .collect()
+    }
+
+    fn find_all(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+        let lower = text.to_ascii_lowercase();
+        let mut out: Vec<Range<usize>> = terms
+            .iter()
+            .flat_map(|t| lower.match_indices(t.as_str()).map(|(i, m)| i..i + m.len()))
+            .collect();
+        out.sort_by_key(|r| r.start);
+        out
+    }
+}
+
+impl SearchBackend for MemorySearch {
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults, String> {
+        if query.matches('"').count() % 2 == 1 {
+            return Err(
+                "the query does not parse (unbalanced quote); close the phrase with \"".into(),
+            );
+        }
+        let terms = Self::terms(query);
+        let mut hits = Vec::new();
+        for s in &self.articles {
+            let a = &s.article;
+            let (title, body) = (&a.title, &a.body);
+            let hay = format!("{} {}", title.as_deref().unwrap_or(""), body).to_ascii_lowercase();
+            if terms.is_empty() || !terms.iter().all(|t| hay.contains(t.as_str())) {
+                continue;
+            }
+            let matches = Self::find_all(body, &terms);
+            let first = matches.first().map_or(0, |r| r.start);
+            let mut start = first.saturating_sub(60);
+            while !body.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + 180).min(body.len());
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            let highlights = matches
+                .iter()
+                .filter(|r| r.start >= start && r.end <= end)
+                .map(|r| [r.start - start, r.end - start])
+                .collect();
+            hits.push(SearchHit {
+                id: a.id.clone(),
+                path: a.path.clone(),
+                title: title.clone(),
+                source: a.source.clone(),
+                date: a.date.as_ref().map(|d| d.text.clone()),
+                score: matches.len() as f32,
+                snippet: body[start..end].to_string(),
+                highlights,
+                snippet_start: start,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let total = hits.len();
+        hits.truncate(limit);
+        Ok(SearchResults {
+            query: query.to_string(),
+            total,
+            hits,
+        })
+    }
+
+    fn match_ranges(&self, query: &str, body: &str) -> Vec<Range<usize>> {
+        Self::find_all(body, &Self::terms(query))
+    }
+
+    fn article(&self, id: &str) -> Option<StoredArticle> {
+        self.articles.iter().find(|s| s.article.id == id).cloned()
+    }
 }

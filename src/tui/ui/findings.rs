@@ -9,9 +9,10 @@ use ratatui::widgets::{Paragraph, Row, StatefulWidget, Table, TableState, Widget
 
 use super::diff_spans;
 use crate::text::inert_line;
-use crate::tui::app::{App, FindingRow};
+use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::theme::finding_marker;
+use crate::tui::views::findings::FindingRow;
 
 pub fn findings(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -157,7 +158,7 @@ pub fn findings(app: &App, area: Rect, buf: &mut Buffer) {
 
 pub fn statistics(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
-    let s = &app.stats;
+    let s = &app.statistics.stats;
     let summary = vec![Line::from(vec![
         Span::styled(" Articles ", t.dim),
         Span::styled(s.articles.to_string(), t.title),
@@ -284,19 +285,19 @@ pub fn statistics(app: &App, area: Rect, buf: &mut Buffer) {
         ..rest
     };
     // Only the rows on screen are built.
-    let order = app.stats_order();
+    let order = &app.statistics.order;
     let height = table_area.height.saturating_sub(1).max(1) as usize;
-    let first = (app.stats_selected + 1).saturating_sub(height);
+    let first = (app.statistics.selected + 1).saturating_sub(height);
     let rows: Vec<Row> = order[first.min(order.len())..]
         .iter()
         .take(height)
         .map(|&i| {
-            let s = &app.summaries[i];
+            let s = &app.data.summaries[i];
             Row::new(vec![
                 inert_line(&app.article_title(i)).into_owned(),
                 format!("{:>4}", s.quotes),
                 format!("{:>3}", s.figures),
-                format!("{:>4}", app.finding_counts[i]),
+                format!("{:>4}", app.data.finding_counts[i]),
             ])
         })
         .collect();
@@ -311,6 +312,6 @@ pub fn statistics(app: &App, area: Rect, buf: &mut Buffer) {
     )
     .header(Row::new(["Per article", "Quot", "Fig", "Find"]).style(t.accent))
     .row_highlight_style(t.selected);
-    let mut state = TableState::default().with_selected(app.stats_selected.checked_sub(first));
+    let mut state = TableState::default().with_selected(app.statistics.selected.checked_sub(first));
     StatefulWidget::render(table, table_area, buf, &mut state);
 }

@@ -15,7 +15,7 @@ use crate::tui::layout;
 pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let lib = &app.library;
-    if app.summaries.is_empty() {
+    if app.data.summaries.is_empty() {
         Paragraph::new(vec![
             Line::styled("The corpus is empty.", t.title),
             Line::raw(""),
@@ -26,6 +26,7 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let unread = app
+        .data
         .summaries
         .iter()
         .filter(|s| !app.read.contains(&s.id))
@@ -33,12 +34,12 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
     let mut info = vec![Span::styled(
         format!(
             " {} articles, {unread} unread · sorted by {}",
-            app.summaries.len(),
+            app.data.summaries.len(),
             lib.sort.label()
         ),
         t.dim,
     )];
-    if app.findings_stale {
+    if app.data.findings_stale {
         info.push(Span::styled(" · findings being updated…", t.accent));
     }
     if lib.filtering || !lib.filter.is_empty() {
@@ -59,8 +60,8 @@ pub fn library(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .take(height.max(1))
         .map(|&i| {
-            let a = &app.summaries[i];
-            let n_findings = app.finding_counts[i];
+            let a = &app.data.summaries[i];
+            let n_findings = app.data.finding_counts[i];
             let unread = !app.read.contains(&a.id);
             let title_style = if unread { t.title } else { Style::new() };
             let findings = if n_findings > 0 {

@@ -1,9 +1,10 @@
 //! Drawing: a pure function of `&App`. Nothing here changes state; every position it
 //! uses comes from `layout`, which the state uses too.
 
-mod findings;
-mod library;
-mod reader;
+pub mod findings;
+pub mod library;
+pub mod loading;
+pub mod reader;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -15,8 +16,10 @@ use ratatui::widgets::{
 };
 
 use super::action::{Action, Scope};
-use super::app::{App, Overlay, Popup, View};
+use super::app::App;
 use super::layout;
+use super::overlay::{Overlay, Popup};
+use super::view::View;
 use crate::crossref::DiffPart;
 use crate::text::inert_line;
 
@@ -36,13 +39,7 @@ impl Widget for &App {
         }
         let (tabs_area, content, hints_area) = layout::screen(area);
         tabs(self, tabs_area, buf);
-        match self.view {
-            View::Library => library::library(self, content, buf),
-            View::Search => library::search(self, content, buf),
-            View::Reader => reader::reader(self, content, buf),
-            View::Findings => findings::findings(self, content, buf),
-            View::Statistics => findings::statistics(self, content, buf),
-        }
+        self.component(self.view).draw(self, content, buf);
         hints(self, hints_area, buf);
         match &self.overlay {
             Some(Overlay::Help { scroll }) => help(self, *scroll, area, buf),
@@ -103,64 +100,7 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(inert_line(m).into_owned(), app.theme.accent)).render(area, buf);
         return;
     }
-    use Action::*;
-    let items: &[(Action, &str)] = match (&app.overlay, app.view) {
-        (Some(Overlay::Help { .. }), _) => &[(Down, "scroll"), (Back, "close")],
-        (Some(Overlay::Popup(_)), _) => &[
-            (Open, "jump there"),
-            (Down, "next"),
-            (Up, "previous"),
-            (Back, "close"),
-        ],
-        (None, View::Library) if app.library.filtering => &[(Open, "done"), (Back, "done")],
-        (None, View::Library) => &[
-            (Open, "read"),
-            (Search, "search"),
-            (Filter, "filter"),
-            (Sort, "sort"),
-            (NextView, "views"),
-            (Help, "help"),
-            (Quit, "quit"),
-        ],
-        (None, View::Search) if app.search.editing => &[
-            (Open, "open"),
-            (Down, "next result"),
-            (Back, "leave the box"),
-        ],
-        (None, View::Search) => &[
-            (Open, "open"),
-            (Search, "edit query"),
-            (Down, "next"),
-            (Back, "back"),
-            (Help, "help"),
-            (Quit, "quit"),
-        ],
-        (None, View::Reader) => &[
-            (NextClaim, "next claim"),
-            (RelatedQuotes, "related quotes"),
-            (OtherSide, "other side"),
-            (NextMatch, "match"),
-            (ToggleRaw, "raw"),
-            (Back, "back"),
-            (Help, "help"),
-            (Quit, "quit"),
-        ],
-        (None, View::Findings) => &[
-            (Open, "jump to the claim"),
-            (Down, "next"),
-            (Back, "back"),
-            (NextView, "views"),
-            (Help, "help"),
-            (Quit, "quit"),
-        ],
-        (None, View::Statistics) => &[
-            (Open, "read"),
-            (Down, "next"),
-            (NextView, "views"),
-            (Help, "help"),
-            (Quit, "quit"),
-        ],
-    };
+    let items = app.hints();
     let mut spans = vec![Span::raw(" ")];
     if app.editing() {
         spans.push(Span::raw("type · "));

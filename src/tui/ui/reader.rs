@@ -11,9 +11,10 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::inert_line;
-use crate::tui::app::{App, ClaimKind, Mark, ReaderState};
+use crate::tui::app::App;
 use crate::tui::layout::{self, DocLine};
 use crate::tui::theme::{Theme, finding_marker};
+use crate::tui::views::reader::{ClaimKind, Mark, ReaderState};
 
 fn mark_style(t: &Theme, m: &Mark) -> Style {
     match (&m.kind, m.finding) {

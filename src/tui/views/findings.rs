@@ -1,0 +1,322 @@
+//! The findings view: every finding and related-quotes group of the corpus, as
+//! headings; a heading's sides (the figures or quotations in each article) are shown
+//! when it is expanded, and Enter on a side jumps to it.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{motion, step};
+use crate::crossref::{DiffPart, FindingKind, Record, RecordKind, RelatedKind};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::data::{Ctx, Shared};
+use crate::tui::view::{Component, Effect, Target};
+
+/// When the findings hold at most this many sides in all, the findings view shows every
+/// side; above it, each finding is a heading that Enter expands.
+pub const AUTO_EXPAND_SIDES: usize = 2_000;
+
+/// A line of the findings view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FindingRow {
+    Section(String),
+    /// A finding (or a related-quotes group) and its subject.
+    Header {
+        kind: Option<FindingKind>,
+        text: String,
+        /// The record it heads, and whether its sides are shown below it.
+        record: usize,
+        expanded: bool,
+    },
+    /// An explanation.
+    Note(String),
+    Diff(Vec<DiffPart>),
+    /// One side: a figure or quotation in an article; Enter jumps to it.
+    Side {
+        target: Target,
+        kind: Option<FindingKind>,
+        claim: String,
+        article: String,
+        detail: String,
+    },
+    Blank,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FindingsState {
+    pub rows: Vec<FindingRow>,
+    /// Indices of the rows Enter acts on: sides, and headings not yet expanded.
+    pub selectable: Vec<usize>,
+    /// Records whose sides are shown.
+    pub expanded: BTreeSet<usize>,
+    /// Index into `selectable`.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+}
+
+const HINTS: &[(Action, &str)] = &[
+    (Action::Open, "jump to the claim"),
+    (Action::Down, "next"),
+    (Action::Back, "back"),
+    (Action::NextView, "views"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// The rows of the findings view: a heading per record, with the sides of the expanded
+/// ones. When the corpus's findings are few, all are expanded.
+fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
+    let heads = data.records.heads();
+    let shown = |k: RecordKind| !matches!(k, RecordKind::Passage);
+    let sides: usize = heads.iter().filter(|h| shown(h.kind)).map(|h| h.len).sum();
+    if sides <= AUTO_EXPAND_SIDES {
+        expanded = (0..heads.len()).collect();
+    }
+    let mut rows = Vec::new();
+    let in_section = |n: usize, sec: usize| match heads[n].kind {
+        RecordKind::Finding(FindingKind::Corroboration) => sec == 1,
+        RecordKind::Finding(_) => sec == 0,
+        RecordKind::Related(_) => sec == 2,
+        RecordKind::Passage => false,
+    };
+    let titles = [
+        "Conflicts, figures that moved, minor discrepancies",
+        "Corroborations",
+        "Related quotations",
+    ];
+    let side = |article: usize, start, end, kind, claim, detail| FindingRow::Side {
+        target: Target {
+            article,
+            start,
+            end,
+        },
+        kind,
+        claim,
+        article: data.article_label(article),
+        detail,
+    };
+    for (sec, title) in titles.iter().enumerate() {
+        let list: Vec<usize> = (0..heads.len()).filter(|&n| in_section(n, sec)).collect();
+        rows.push(FindingRow::Section(format!("{title} ({})", list.len())));
+        if list.is_empty() {
+            rows.push(FindingRow::Note("none".into()));
+        }
+        for n in list {
+            let h = &heads[n];
+            let open = expanded.contains(&n);
+            let record = if open {
+                data.records.record(n).ok()
+            } else {
+                None
+            };
+            match (&h.kind, record) {
+                (RecordKind::Finding(kind), record) => {
+                    rows.push(FindingRow::Header {
+                        kind: Some(*kind),
+                        text: h.title.clone(),
+                        record: n,
+                        expanded: open,
+                    });
+                    if let Some(Record::Finding(f)) = record {
+                        rows.push(FindingRow::Note(f.explanation.clone()));
+                        for c in &f.claims {
+                            if let Some(article) = data.index_of(&c.article_id) {
+                                let mut detail = c.sentence.clone();
+                                if let Some(t) = &c.time {
+                                    detail = format!("{detail} [{t}]");
+                                }
+                                let claim = c.text.clone();
+                                rows.push(side(
+                                    article,
+                                    c.start,
+                                    c.end,
+                                    Some(f.kind),
+                                    claim,
+                                    detail,
+                                ));
+                            }
+                        }
+                    } else {
+                        rows.push(FindingRow::Note(format!(
+                            "{} figures — Enter shows them",
+                            h.len
+                        )));
+                    }
+                }
+                (RecordKind::Related(kind), record) => {
+                    let word = match kind {
+                        RelatedKind::Variant => "different wording",
+                        RelatedKind::Repeated => "repeated word for word",
+                        RelatedKind::SameSpeaker => "same speaker",
+                    };
+                    rows.push(FindingRow::Header {
+                        kind: None,
+                        text: format!("{} — {word}", h.title),
+                        record: n,
+                        expanded: open,
+                    });
+                    if let Some(Record::Related(r)) = record {
+                        if let Some(d) = &r.diff {
+                            rows.push(FindingRow::Diff(d.clone()));
+                        }
+                        for q in &r.quotes {
+                            if let Some(article) = data.index_of(&q.article_id) {
+                                let claim = format!("“{}”", q.text);
+                                rows.push(side(
+                                    article,
+                                    q.start,
+                                    q.end,
+                                    None,
+                                    claim,
+                                    String::new(),
+                                ));
+                            }
+                        }
+                    } else {
+                        rows.push(FindingRow::Note(format!(
+                            "{} quotations — Enter shows them",
+                            h.len
+                        )));
+                    }
+                }
+                (RecordKind::Passage, _) => continue,
+            }
+            rows.push(FindingRow::Blank);
+        }
+    }
+    let selectable = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                FindingRow::Side { .. }
+                    | FindingRow::Header {
+                        expanded: false,
+                        ..
+                    }
+            )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    FindingsState {
+        rows,
+        selectable,
+        expanded,
+        selected: 0,
+        offset: 0,
+    }
+}
+
+impl FindingsState {
+    /// The view over the findings of `data`.
+    pub fn new(data: &Shared) -> FindingsState {
+        build(data, BTreeSet::new())
+    }
+
+    /// Shows the sides of a finding, with the first one selected.
+    fn expand(&mut self, record: usize, ctx: &Ctx) {
+        let expanded = std::mem::take(&mut self.expanded);
+        let offset = self.offset;
+        let mut next = build(ctx.data, expanded.into_iter().chain([record]).collect());
+        let header = next
+            .rows
+            .iter()
+            .position(|r| matches!(r, FindingRow::Header { record: n, .. } if *n == record));
+        if let Some(h) = header {
+            next.selected = next.selectable.iter().position(|&r| r > h).unwrap_or(0);
+        }
+        next.offset = offset;
+        *self = next;
+        self.keep_visible(ctx);
+    }
+
+    fn keep_visible(&mut self, ctx: &Ctx) {
+        let Some(&row) = self.selectable.get(self.selected) else {
+            return;
+        };
+        let h = ctx.findings_rows();
+        // Show the finding's header with its first side where possible.
+        let mut top = row;
+        while top > 0
+            && row - top < 3
+            && !matches!(
+                self.rows[top],
+                FindingRow::Header { .. } | FindingRow::Section(_)
+            )
+        {
+            top -= 1;
+        }
+        if row < self.offset || top < self.offset {
+            self.offset = top;
+        } else if row >= self.offset + h {
+            self.offset = row + 1 - h;
+        }
+    }
+
+    fn open(&mut self, ctx: &Ctx) -> Effect {
+        match self
+            .selectable
+            .get(self.selected)
+            .and_then(|&r| self.rows.get(r))
+        {
+            Some(FindingRow::Side { target, .. }) => Effect::JumpTo(target.clone()),
+            Some(FindingRow::Header { record, .. }) => {
+                let record = *record;
+                self.expand(record, ctx);
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+}
+
+impl Component for FindingsState {
+    fn handle(&mut self, action: &Action, ctx: &Ctx) -> Effect {
+        if let Some(delta) = motion(action, self.page(ctx)) {
+            self.selected = step(self.selected, delta, self.selectable.len());
+            self.keep_visible(ctx);
+            return Effect::None;
+        }
+        match action {
+            Action::Open => self.open(ctx),
+            Action::Click { row, .. } => {
+                let r = self.offset + row.saturating_sub(ctx.content().y) as usize;
+                if let Some(i) = self.selectable.iter().position(|&s| s == r) {
+                    if i == self.selected {
+                        return self.open(ctx);
+                    }
+                    self.selected = i;
+                }
+                Effect::None
+            }
+            _ => Effect::Unhandled,
+        }
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        crate::tui::ui::findings::findings(app, area, buf);
+    }
+
+    fn hints(&self) -> &'static [(Action, &'static str)] {
+        HINTS
+    }
+
+    fn clamp(&mut self, ctx: &Ctx) {
+        self.keep_visible(ctx);
+    }
+
+    fn data_changed(&mut self, ctx: &Ctx) {
+        let selected = self.selected;
+        let expanded = std::mem::take(&mut self.expanded);
+        *self = build(ctx.data, expanded);
+        self.selected = selected.min(self.selectable.len().saturating_sub(1));
+    }
+
+    fn page(&self, ctx: &Ctx) -> usize {
+        ctx.findings_rows()
+    }
+}

@@ -1,0 +1,578 @@
+//! The reader: one article with its claims marked, a cursor that moves between claims,
+//! search matches to step through, the raw file beside the clean text, and two
+//! cross-article questions about the claim under the cursor (its speaker's quotations
+//! elsewhere, the other sides of its figure's findings), asked off the UI thread.
+//!
+//! The view's state is the open article, if any: `Option<ReaderState>`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::motion;
+use crate::claims::QuoteKind;
+use crate::corpus::{RawText, raw_text};
+use crate::crossref::{FindingKind, Record, RecordKind, overlaps};
+use crate::index::StoredArticle;
+use crate::tui::action::{Action, Scope};
+use crate::tui::app::App;
+use crate::tui::data::{Ctx, Shared};
+use crate::tui::jobs::{Answer, Query};
+use crate::tui::layout::{self, DocLine};
+use crate::tui::overlay::{Popup, PopupItem};
+use crate::tui::view::{Component, Effect, Target};
+
+/// What a claim in the reader is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    Quote {
+        speaker: Option<String>,
+        role: Option<String>,
+        term: bool,
+    },
+    Statistic {
+        subject: Option<String>,
+    },
+}
+
+/// A claim as the reader marks it: where it stands in the body, what it is, and the
+/// strongest finding it is part of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub finding: Option<FindingKind>,
+}
+
+/// What the reader shows of the open article besides its text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleInfo {
+    pub marks: Vec<Mark>,
+    pub quotes: usize,
+    pub figures: usize,
+    pub findings: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReaderState {
+    /// The article's place in the library's list.
+    pub article: usize,
+    /// The article, loaded when it was opened.
+    pub doc: Arc<StoredArticle>,
+    /// Its claims as marked, and its counts.
+    pub info: Arc<ArticleInfo>,
+    /// First screen line shown.
+    pub scroll: usize,
+    /// The claim (index into the article's marks) under the cursor.
+    pub cursor: Option<usize>,
+    pub raw: Option<RawText>,
+    pub query: Option<String>,
+    pub matches: Vec<Range<usize>>,
+    pub current_match: Option<usize>,
+}
+
+fn valid_range(body: &str, start: usize, end: usize) -> bool {
+    start <= end && end <= body.len() && body.is_char_boundary(start) && body.is_char_boundary(end)
+}
+
+/// The claims of an article as the reader marks them, each with the strongest finding
+/// it is part of.
+pub fn article_info(data: &Shared, s: &StoredArticle) -> ArticleInfo {
+    let body = &s.article.body;
+    let mut marks: Vec<Mark> = Vec::new();
+    for q in &s.claims.quotes {
+        if valid_range(body, q.start, q.end) {
+            marks.push(Mark {
+                start: q.start,
+                end: q.end,
+                kind: ClaimKind::Quote {
+                    speaker: q.speaker.clone(),
+                    role: q.role.clone(),
+                    term: q.kind == QuoteKind::Term,
+                },
+                finding: None,
+            });
+        }
+    }
+    for st in &s.claims.statistics {
+        if valid_range(body, st.start, st.end) {
+            marks.push(Mark {
+                start: st.start,
+                end: st.end,
+                kind: ClaimKind::Statistic {
+                    subject: st.subject.clone(),
+                },
+                finding: None,
+            });
+        }
+    }
+    let mut findings = 0;
+    for r in data.records_of(&s.article.id, |k| matches!(k, RecordKind::Finding(_))) {
+        let Record::Finding(f) = r else { continue };
+        let mut involved = false;
+        for c in f.claims.iter().filter(|c| c.article_id == s.article.id) {
+            involved = true;
+            if !valid_range(body, c.start, c.end) {
+                continue;
+            }
+            let r = c.start..c.end;
+            let existing = marks.iter_mut().find(|m| {
+                matches!(m.kind, ClaimKind::Statistic { .. }) && overlaps(&(m.start..m.end), &r)
+            });
+            let mark = match existing {
+                Some(m) => m,
+                None => {
+                    marks.push(Mark {
+                        start: c.start,
+                        end: c.end,
+                        kind: ClaimKind::Statistic {
+                            subject: Some(f.subject.clone()),
+                        },
+                        finding: None,
+                    });
+                    marks.last_mut().expect("just pushed")
+                }
+            };
+            if mark.finding.is_none_or(|k| f.kind.rank() < k.rank()) {
+                mark.finding = Some(f.kind);
+            }
+        }
+        if involved {
+            findings += 1;
+        }
+    }
+    marks.sort_by_key(|m| (m.start, m.end));
+    ArticleInfo {
+        marks,
+        quotes: s
+            .claims
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Quote)
+            .count(),
+        figures: s.claims.statistics.len(),
+        findings,
+    }
+}
+
+const HINTS: &[(Action, &str)] = &[
+    (Action::NextClaim, "next claim"),
+    (Action::RelatedQuotes, "related quotes"),
+    (Action::OtherSide, "other side"),
+    (Action::NextMatch, "match"),
+    (Action::ToggleRaw, "raw"),
+    (Action::Back, "back"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+impl ReaderState {
+    /// Article `article` of the library, opened at the top.
+    pub fn open(article: usize, doc: StoredArticle, data: &Shared) -> ReaderState {
+        let info = article_info(data, &doc);
+        ReaderState {
+            article,
+            doc: Arc::new(doc),
+            info: Arc::new(info),
+            scroll: 0,
+            cursor: None,
+            raw: None,
+            query: None,
+            matches: Vec::new(),
+            current_match: None,
+        }
+    }
+
+    /// The claim under the cursor.
+    pub fn cursor_mark(&self) -> Option<&Mark> {
+        self.info.marks.get(self.cursor?)
+    }
+
+    /// Puts the cursor on the claim at a target and scrolls to it.
+    pub fn go_to(&mut self, t: &Target, ctx: &Ctx) {
+        let range = t.start..t.end;
+        let marks = &self.info.marks;
+        self.cursor = marks.iter().position(|m| m.start == t.start).or_else(|| {
+            marks
+                .iter()
+                .position(|m| overlaps(&(m.start..m.end), &range))
+        });
+        self.scroll_to_offset(t.start, ctx);
+    }
+
+    /// Highlights a search's matches and scrolls to the first (or to where the hit's
+    /// snippet starts when the query matches nothing in the body).
+    pub fn show_matches(
+        &mut self,
+        query: String,
+        matches: Vec<Range<usize>>,
+        snippet_start: usize,
+        ctx: &Ctx,
+    ) {
+        self.query = Some(query);
+        self.matches = matches;
+        match self.matches.first().map(|m| m.start) {
+            None => self.scroll_to_offset(snippet_start, ctx),
+            Some(at) => {
+                self.current_match = Some(0);
+                self.scroll_to_offset(at, ctx);
+            }
+        }
+    }
+
+    /// Scrolls so the body offset is in view (a third from the top), unless it is already.
+    fn scroll_to_offset(&mut self, offset: usize, ctx: &Ctx) {
+        if self.raw.is_some() {
+            return;
+        }
+        let lines = ctx.reader_lines(self);
+        let h = ctx.reader_height();
+        let Some(line) = layout::line_of_offset(&lines, offset) else {
+            return;
+        };
+        if line < self.scroll || line >= self.scroll + h {
+            self.scroll = line.saturating_sub(h / 3);
+        }
+        self.scroll = self.scroll.min(lines.len().saturating_sub(h));
+    }
+
+    /// The body offset at the top of the screen.
+    fn top_offset(&self, ctx: &Ctx) -> usize {
+        ctx.reader_lines(self)
+            .iter()
+            .skip(self.scroll)
+            .find_map(|l| match l {
+                DocLine::Body(r) => Some(r.start),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    fn offset_visible(&self, offset: usize, ctx: &Ctx) -> bool {
+        let lines = ctx.reader_lines(self);
+        layout::line_of_offset(&lines, offset)
+            .is_some_and(|l| l >= self.scroll && l < self.scroll + ctx.reader_height())
+    }
+
+    fn step_claim(&mut self, forward: bool, ctx: &Ctx) -> Effect {
+        if self.raw.is_some() {
+            return Effect::Message(
+                "claims are marked in the clean text: press v to leave the raw text".into(),
+            );
+        }
+        let marks = &self.info.marks;
+        if marks.is_empty() {
+            return Effect::Message("no quotations or figures found in this article".into());
+        }
+        let cursor_visible = self
+            .cursor
+            .and_then(|c| marks.get(c))
+            .is_some_and(|m| self.offset_visible(m.start, ctx));
+        let next = match (self.cursor, cursor_visible) {
+            (Some(c), true) => {
+                if forward {
+                    (c + 1 < marks.len()).then_some(c + 1)
+                } else {
+                    c.checked_sub(1)
+                }
+            }
+            _ => {
+                let match_at = self
+                    .current_match
+                    .and_then(|m| self.matches.get(m))
+                    .filter(|m| self.offset_visible(m.start, ctx))
+                    .map(|m| m.start);
+                let at = match_at.unwrap_or_else(|| self.top_offset(ctx));
+                if forward {
+                    marks.iter().position(|m| m.start >= at)
+                } else {
+                    marks.iter().rposition(|m| m.start < at)
+                }
+            }
+        };
+        let Some(i) = next else {
+            return Effect::Message(
+                if forward {
+                    "no more claims below"
+                } else {
+                    "no more claims above"
+                }
+                .into(),
+            );
+        };
+        let start = marks[i].start;
+        self.cursor = Some(i);
+        self.scroll_to_offset(start, ctx);
+        Effect::None
+    }
+
+    fn step_match(&mut self, forward: bool, ctx: &Ctx) -> Effect {
+        if self.matches.is_empty() {
+            return Effect::Message(match &self.query {
+                Some(q) => format!("no matches of `{q}` in this article"),
+                None => {
+                    "no search: open an article from the search view (/) to move between matches"
+                        .into()
+                }
+            });
+        }
+        let n = self.matches.len();
+        let next = match self.current_match {
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+            None if forward => {
+                let at = self.top_offset(ctx);
+                self.matches.iter().position(|m| m.start >= at).unwrap_or(0)
+            }
+            None => n - 1,
+        };
+        let wrapped =
+            self.current_match.is_some() && ((forward && next == 0) || (!forward && next == n - 1));
+        let start = self.matches[next].start;
+        self.current_match = Some(next);
+        self.scroll_to_offset(start, ctx);
+        if wrapped {
+            return Effect::Message(
+                if forward {
+                    "search wrapped to the top"
+                } else {
+                    "search wrapped to the bottom"
+                }
+                .into(),
+            );
+        }
+        Effect::None
+    }
+
+    /// Asks for the quotations of the speaker of the claim under the cursor.
+    fn related_quotes(&self) -> Effect {
+        let Some(mark) = self.cursor_mark() else {
+            return Effect::Message("move to a quotation first (Tab / ])".into());
+        };
+        let ClaimKind::Quote { speaker, .. } = &mark.kind else {
+            return Effect::Message(
+                "this is a figure: o shows the other side of a finding; r works on quotations"
+                    .into(),
+            );
+        };
+        Effect::Query(Query::Related {
+            article_id: self.doc.article.id.clone(),
+            start: mark.start,
+            end: mark.end,
+            speaker: speaker.clone(),
+        })
+    }
+
+    /// Asks for the other sides of the findings of the figure under the cursor.
+    fn other_side(&self) -> Effect {
+        let Some(mark) = self.cursor_mark() else {
+            return Effect::Message("move to a figure first (Tab / ])".into());
+        };
+        if matches!(mark.kind, ClaimKind::Quote { .. }) {
+            return Effect::Message(
+                "this is a quotation: r lists the speaker's other quotations; o works on figures"
+                    .into(),
+            );
+        }
+        Effect::Query(Query::OtherSide {
+            article_id: self.doc.article.id.clone(),
+            start: mark.start,
+            end: mark.end,
+            figure: self.doc.article.body[mark.start..mark.end].to_string(),
+        })
+    }
+
+    fn toggle_raw(&mut self) {
+        self.raw = match self.raw {
+            Some(_) => None,
+            None => Some(raw_text(&self.doc.article)),
+        };
+        self.scroll = 0;
+    }
+
+    fn click(&mut self, column: u16, row: u16, ctx: &Ctx) {
+        if self.raw.is_some() {
+            return;
+        }
+        let body_area = ctx.reader_areas().body;
+        if row < body_area.y || row >= body_area.y + body_area.height || column < body_area.x {
+            return;
+        }
+        let lines = ctx.reader_lines(self);
+        let Some(DocLine::Body(range)) = lines.get(self.scroll + (row - body_area.y) as usize)
+        else {
+            return;
+        };
+        let body = &self.doc.article.body;
+        let want = (column - body_area.x) as usize;
+        let mut w = 0;
+        let mut at = None;
+        for (i, g) in body[range.clone()].grapheme_indices(true) {
+            let gw = layout::width(g);
+            if want < w + gw.max(1) {
+                at = Some(range.start + i);
+                break;
+            }
+            w += gw;
+        }
+        let Some(at) = at else { return };
+        if let Some(i) = self
+            .info
+            .marks
+            .iter()
+            .rposition(|m| m.start <= at && at < m.end)
+        {
+            self.cursor = Some(i);
+        }
+    }
+
+    fn clamp_scroll(&mut self, ctx: &Ctx) {
+        let max = ctx
+            .reader_lines(self)
+            .len()
+            .saturating_sub(ctx.reader_height());
+        self.scroll = self.scroll.min(max);
+    }
+}
+
+impl Component for Option<ReaderState> {
+    fn handle(&mut self, action: &Action, ctx: &Ctx) -> Effect {
+        let Some(r) = self else {
+            return Effect::Unhandled;
+        };
+        if let Some(delta) = motion(action, r.page(ctx)) {
+            r.scroll = r.scroll.saturating_add_signed(delta);
+            r.clamp_scroll(ctx);
+            return Effect::None;
+        }
+        match action {
+            Action::NextClaim => r.step_claim(true, ctx),
+            Action::PrevClaim => r.step_claim(false, ctx),
+            Action::NextMatch => r.step_match(true, ctx),
+            Action::PrevMatch => r.step_match(false, ctx),
+            Action::RelatedQuotes => r.related_quotes(),
+            Action::OtherSide => r.other_side(),
+            Action::Open => match r.cursor_mark().map(|m| &m.kind) {
+                Some(ClaimKind::Quote { .. }) => r.related_quotes(),
+                Some(ClaimKind::Statistic { .. }) => r.other_side(),
+                None => Effect::None,
+            },
+            Action::ToggleRaw => {
+                r.toggle_raw();
+                Effect::None
+            }
+            Action::Click { column, row } => {
+                r.click(*column, *row, ctx);
+                Effect::None
+            }
+            _ => Effect::Unhandled,
+        }
+    }
+
+    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+        crate::tui::ui::reader::reader(app, area, buf);
+    }
+
+    fn hints(&self) -> &'static [(Action, &'static str)] {
+        HINTS
+    }
+
+    fn clamp(&mut self, ctx: &Ctx) {
+        if let Some(r) = self {
+            r.clamp_scroll(ctx);
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Reader
+    }
+
+    fn page(&self, ctx: &Ctx) -> usize {
+        ctx.reader_height().saturating_sub(1).max(1)
+    }
+}
+
+impl ReaderState {
+    fn page(&self, ctx: &Ctx) -> usize {
+        ctx.reader_height().saturating_sub(1).max(1)
+    }
+}
+
+/// The popup that answers a question asked from the reader, or the message to show
+/// instead.
+pub fn answer_popup(query: &Query, answer: Answer, data: &Shared) -> Result<Popup, String> {
+    let target = |id: &str, start, end| {
+        data.index_of(id).map(|article| Target {
+            article,
+            start,
+            end,
+        })
+    };
+    match (query, answer) {
+        (Query::Related { speaker, .. }, Answer::Related(quotes)) => {
+            let items = quotes
+                .into_iter()
+                .filter_map(|q| {
+                    let target = target(&q.article_id, q.start, q.end)?;
+                    Some(PopupItem {
+                        kind: q.relation.label().into(),
+                        article: data.article_label(target.article),
+                        text: q.text,
+                        detail: String::new(),
+                        diff: q.diff,
+                        target,
+                    })
+                })
+                .collect();
+            let who = speaker
+                .clone()
+                .unwrap_or_else(|| "an unnamed speaker".into());
+            Ok(Popup {
+                title: format!("Quotations by {who}"),
+                intro: Vec::new(),
+                items,
+                selected: 0,
+                empty: format!("No other quotations by {who} in the corpus."),
+            })
+        }
+        (Query::OtherSide { figure, .. }, Answer::OtherSide(findings)) => {
+            if findings.is_empty() {
+                return Err(
+                    "this figure is in no finding: no other article gives a figure for the same thing"
+                        .into(),
+                );
+            }
+            let mut intro = Vec::new();
+            let mut items = Vec::new();
+            for (f, others) in findings {
+                let (sym, word) = crate::tui::theme::finding_marker(f.kind);
+                intro.push(format!("{sym} {word}: {} — {}", f.subject, f.explanation));
+                for c in others {
+                    let Some(target) = target(&c.article_id, c.start, c.end) else {
+                        continue;
+                    };
+                    items.push(PopupItem {
+                        kind: word.into(),
+                        article: data.article_label(target.article),
+                        text: c.text,
+                        detail: c.sentence,
+                        diff: None,
+                        target,
+                    });
+                }
+            }
+            Ok(Popup {
+                title: format!("Other side of “{figure}”"),
+                intro,
+                items,
+                selected: 0,
+                empty: "The other sides are in articles no longer indexed.".into(),
+            })
+        }
+        _ => Err("the answer does not fit the question".into()),
+    }
+}
