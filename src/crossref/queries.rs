@@ -288,7 +288,7 @@ mod tests {
         let claims_a = Claims {
             quotes: vec![
                 quote("We will fight this.", "Jane Doe", 11),
-                quote("We stand firm.", "Ms. Doe", 47),
+                quote("We stand firm.", "Jane Doe", 47),
             ],
             statistics: Vec::new(),
         };
