@@ -6,9 +6,9 @@ mod tui_fixture;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 use crosscheck::tui::overlay::Overlay;
 use crosscheck::tui::{Event, EventLoop, View};
+use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -111,7 +111,10 @@ fn with_workers_the_results_arrive_on_the_same_queue() {
     lp.pump().unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     while lp.app.search.results.is_none() {
-        assert!(Instant::now() < deadline, "the search worker never answered");
+        assert!(
+            Instant::now() < deadline,
+            "the search worker never answered"
+        );
         // Blocks until the worker's results arrive on the loop's queue.
         assert!(lp.step().unwrap());
     }
@@ -137,8 +140,7 @@ fn an_answer_that_comes_too_late_is_dropped() {
     assert_eq!(asked.len(), 1);
     app.handle_key(KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE));
     let (id, query) = asked.into_iter().next().unwrap();
-    let answer =
-        crosscheck::tui::jobs::answer(&query, app.backend().as_ref(), &app.data.records);
+    let answer = crosscheck::tui::jobs::answer(&query, app.backend().as_ref(), &app.data.records);
     app.update(crosscheck::tui::Action::QueryDone { id, query, answer });
     assert!(app.overlay.is_none());
     assert_eq!(app.view, View::Library);

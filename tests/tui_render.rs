@@ -621,7 +621,7 @@ fn mouse_wheel_scrolls_and_a_click_selects() {
     app.update(Action::Scroll(-3));
     assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
     // Clicking on the tab bar switches views.
-    let (_, _, r) = crosscheck::tui::layout::tabs()
+    let (_, _, r) = crosscheck::tui::view::tabs()
         .into_iter()
         .find(|(v, ..)| *v == View::Findings)
         .unwrap();

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::crossref::{ArticleRecords, CorpusFigures, Record, RecordHead};
+use crate::crossref::{ArticleRecords, CorpusFigures, Record, RecordHead, RecordKind};
 use crate::fsutil::{write_atomic, write_atomic_with};
 
 const HEADS: &str = "findings.json";
@@ -102,6 +102,16 @@ impl Findings {
     }
 
     /// Reads record `n` from disk.
+    /// The records that touch an article and are of a wanted kind, loaded.
+    pub fn records_of(&self, id: &str, want: impl Fn(RecordKind) -> bool) -> Vec<Record> {
+        self.of_article(id)
+            .iter()
+            .map(|&n| n as usize)
+            .filter(|&n| self.heads.get(n).is_some_and(|h| want(h.kind)))
+            .filter_map(|n| self.record(n).ok())
+            .collect()
+    }
+
     pub fn record(&self, n: usize) -> Result<Record> {
         use std::os::unix::fs::FileExt;
         if let Some(m) = &self.memory {

@@ -18,7 +18,7 @@ use super::backend::SearchBackend;
 use super::data::{Ctx, Shared};
 use super::jobs::{self, Query};
 use super::keymap::{Key, KeyMap};
-use super::layout::{self, DocLine, ReaderAreas};
+use super::layout::{DocLine, ReaderAreas};
 use super::overlay::{Outcome, Overlay};
 use super::theme::Theme;
 use super::view::{Component, Effect, Target, View};
@@ -43,6 +43,21 @@ macro_rules! component {
         };
         c
     }};
+}
+
+/// The context views get, borrowed field by field so a view can be borrowed mutably
+/// beside it.
+macro_rules! ctx {
+    ($app:ident) => {
+        Ctx {
+            data: &$app.data,
+            size: $app.size,
+            theme: &$app.theme,
+            keymap: &$app.keymap,
+            read: &$app.read,
+            empty_hint: &$app.empty_hint,
+        }
+    };
 }
 
 /// Where the user was, to come back to.
@@ -194,10 +209,7 @@ impl App {
     }
 
     fn data_changed(&mut self) {
-        let ctx = Ctx {
-            data: &self.data,
-            size: self.size,
-        };
+        let ctx = ctx!(self);
         for v in View::ALL {
             component!(self, v, mut).data_changed(&ctx);
         }
@@ -208,11 +220,9 @@ impl App {
         component!(self, view)
     }
 
-    fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            data: &self.data,
-            size: self.size,
-        }
+    /// What the views read.
+    pub fn ctx(&self) -> Ctx<'_> {
+        ctx!(self)
     }
 
     /// The article's title as lists show it.
@@ -231,7 +241,7 @@ impl App {
 
     /// The reader's document as laid out at the current size.
     pub fn reader_lines(&self, reader: &ReaderState) -> Vec<DocLine> {
-        self.ctx().reader_lines(reader)
+        reader.lines(&self.ctx())
     }
 
     /// The hint bar's keys for what is on screen.
@@ -430,7 +440,7 @@ impl App {
                 self.library.start_filter();
             }
             Action::Click { column, row: 0 } => {
-                if let Some(v) = layout::tab_at(column, self.reader.is_some()) {
+                if let Some(v) = super::view::tab_at(column, self.reader.is_some()) {
                     self.show(v);
                 }
             }
@@ -446,10 +456,7 @@ impl App {
 
     /// Hands an action to the current view and applies what it asks for.
     fn route(&mut self, action: Action) {
-        let ctx = Ctx {
-            data: &self.data,
-            size: self.size,
-        };
+        let ctx = ctx!(self);
         let effect = component!(self, self.view, mut).handle(&action, &ctx);
         match effect {
             Effect::None => {}
@@ -476,10 +483,7 @@ impl App {
                 }
                 self.history.push(here);
                 self.search.editing = false;
-                let ctx = Ctx {
-                    data: &self.data,
-                    size: self.size,
-                };
+                let ctx = ctx!(self);
                 let reader = self.reader.as_mut().expect("just opened");
                 let matches = ctx
                     .data
@@ -560,18 +564,12 @@ impl App {
             return;
         }
         self.history.push(here);
-        let ctx = Ctx {
-            data: &self.data,
-            size: self.size,
-        };
+        let ctx = ctx!(self);
         self.reader.as_mut().expect("open").go_to(&t, &ctx);
     }
 
     fn clamp_all(&mut self) {
-        let ctx = Ctx {
-            data: &self.data,
-            size: self.size,
-        };
+        let ctx = ctx!(self);
         for v in View::ALL {
             component!(self, v, mut).clamp(&ctx);
         }

@@ -1,14 +1,15 @@
 //! What every view reads and none owns: the library's summaries, the findings, the
 //! backend, and the screen's geometry. Views get it as a [`Ctx`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
 use super::backend::SearchBackend;
-use super::layout::{self, DocLine, ReaderAreas};
-use super::views::reader::ReaderState;
+use super::keymap::KeyMap;
+use super::layout::{self, ReaderAreas};
+use super::theme::Theme;
 use crate::crossref::{Record, RecordKind};
 use crate::index::{ArticleSummary, Findings};
 
@@ -81,26 +82,21 @@ impl Shared {
 
     /// The records (findings) that touch an article, loaded.
     pub fn records_of(&self, id: &str, want: impl Fn(RecordKind) -> bool) -> Vec<Record> {
-        records_of(&self.records, id, want)
+        self.records.records_of(id, want)
     }
 }
 
-/// The records of `findings` that touch an article and are of a wanted kind, loaded.
-pub fn records_of(findings: &Findings, id: &str, want: impl Fn(RecordKind) -> bool) -> Vec<Record> {
-    findings
-        .of_article(id)
-        .iter()
-        .map(|&n| n as usize)
-        .filter(|&n| findings.heads().get(n).is_some_and(|h| want(h.kind)))
-        .filter_map(|n| findings.record(n).ok())
-        .collect()
-}
-
-/// What a view's `handle` may read: the shared data and the screen's size.
+/// What a view may read while it handles an action or draws: the shared data, the
+/// screen's size, the styles and keys, the read marks.
 pub struct Ctx<'a> {
     pub data: &'a Shared,
     /// The terminal's size, for scrolling decisions; rendering uses the frame it is given.
     pub size: (u16, u16),
+    pub theme: &'a Theme,
+    pub keymap: &'a KeyMap,
+    pub read: &'a BTreeSet<String>,
+    /// What to say when the corpus is empty.
+    pub empty_hint: &'a str,
 }
 
 impl Ctx<'_> {
@@ -128,15 +124,6 @@ impl Ctx<'_> {
             .height
             .saturating_sub(layout::FINDINGS_DETAIL + 1)
             .max(1) as usize
-    }
-
-    /// The reader's document as laid out at the current size.
-    pub fn reader_lines(&self, reader: &ReaderState) -> Vec<DocLine> {
-        let width = self.reader_areas().body.width as usize;
-        match &reader.raw {
-            Some(raw) => layout::raw_lines(&raw.lines, width),
-            None => layout::body_lines(&reader.doc.article.body, width),
-        }
     }
 
     pub fn reader_height(&self) -> usize {

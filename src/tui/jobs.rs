@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use super::backend::SearchBackend;
-use super::data::records_of;
-use super::views::search::SEARCH_LIMIT;
 use crate::crossref::{
     ClaimRef, Finding, QuoteAt, Record, RecordKind, RelatedQuote, other_sides, speaker_quotations,
     wants_group,
 };
 use crate::index::{Findings, StoredArticle};
+
+/// At most this many search results are shown (and searched for a speaker's quotations).
+pub const SEARCH_LIMIT: usize = 50;
 
 /// A question about the claim under the reader's cursor.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,14 +101,14 @@ pub fn answer(query: &Query, backend: &dyn SearchBackend, records: &Findings) ->
             end,
             ..
         } => {
-            let findings: Vec<Finding> =
-                records_of(records, article_id, |k| matches!(k, RecordKind::Finding(_)))
-                    .into_iter()
-                    .filter_map(|r| match r {
-                        Record::Finding(f) => Some(f),
-                        _ => None,
-                    })
-                    .collect();
+            let findings: Vec<Finding> = records
+                .records_of(article_id, |k| matches!(k, RecordKind::Finding(_)))
+                .into_iter()
+                .filter_map(|r| match r {
+                    Record::Finding(f) => Some(f),
+                    _ => None,
+                })
+                .collect();
             let sides = other_sides(&findings, article_id, &(*start..*end));
             Answer::OtherSide(
                 sides

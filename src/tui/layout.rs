@@ -216,32 +216,8 @@ pub fn reader(content: Rect) -> ReaderAreas {
 /// Lines of the findings view's detail pane (the selected side's sentence).
 pub const FINDINGS_DETAIL: u16 = 5;
 
-/// The tab bar's labels and the columns each takes.
-pub fn tabs() -> Vec<(super::view::View, String, Range<u16>)> {
-    let mut x = BRAND.chars().count() as u16;
-    super::view::View::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let label = format!(" {} {} ", i + 1, v.title());
-            let w = label.chars().count() as u16;
-            let r = x..x + w;
-            x += w + 1;
-            (*v, label, r)
-        })
-        .collect()
-}
-
 /// What the tab bar starts with.
 pub const BRAND: &str = " crosscheck │";
-
-/// The view whose tab is at a column of the tab bar.
-pub fn tab_at(column: u16, _has_reader: bool) -> Option<super::view::View> {
-    tabs()
-        .into_iter()
-        .find(|(_, _, r)| r.contains(&column))
-        .map(|(v, ..)| v)
-}
 
 /// Whether the window is big enough to draw the views.
 pub fn fits(area: Rect) -> bool {

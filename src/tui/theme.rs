@@ -2,9 +2,11 @@
 //! when `NO_COLOR` is set, so every distinction survives on a monochrome terminal.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
 use crate::config::ThemeConfig;
-use crate::crossref::FindingKind;
+use crate::crossref::{DiffPart, FindingKind};
+use crate::text::inert_line;
 
 /// Every style the reader draws with.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +74,20 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// Spans of a word diff: deleted words struck through, inserted ones underlined.
+    pub fn diff_spans(&self, diff: &[DiffPart]) -> Vec<Span<'static>> {
+        diff.iter()
+            .map(|d| {
+                let style = match d.op.as_str() {
+                    "delete" => self.diff_delete,
+                    "insert" => self.diff_insert,
+                    _ => Style::new(),
+                };
+                Span::styled(inert_line(&d.text).into_owned(), style)
+            })
+            .collect()
+    }
+
     /// The theme of a config; `no_color` drops every colour. Colours that do not parse
     /// are reported and the default is used.
     pub fn new(cfg: &ThemeConfig, no_color: bool) -> (Theme, Vec<String>) {

@@ -1,14 +1,16 @@
 //! What every view is to the app: a [`Component`] that owns its state, turns the
 //! actions meant for it into state changes and an [`Effect`] for the app, and draws
-//! itself. The app only routes (see `App::component`).
+//! itself. The app only routes (see the `component!` table in `app.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use std::ops::Range;
+
 use super::action::{Action, Scope};
-use super::app::App;
 use super::data::Ctx;
 use super::jobs::Query;
+use super::layout;
 
 /// The views, in the order of the tab bar and the number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,30 @@ impl View {
             View::Statistics => "Statistics",
         }
     }
+}
+
+/// The tab bar's labels and the columns each takes.
+pub fn tabs() -> Vec<(View, String, Range<u16>)> {
+    let mut x = layout::BRAND.chars().count() as u16;
+    View::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let label = format!(" {} {} ", i + 1, v.title());
+            let w = label.chars().count() as u16;
+            let r = x..x + w;
+            x += w + 1;
+            (*v, label, r)
+        })
+        .collect()
+}
+
+/// The view whose tab is at a column of the tab bar.
+pub fn tab_at(column: u16, _has_reader: bool) -> Option<View> {
+    tabs()
+        .into_iter()
+        .find(|(_, _, r)| r.contains(&column))
+        .map(|(v, ..)| v)
 }
 
 /// A place in an article to jump to.
@@ -79,8 +105,7 @@ pub trait Component {
     fn handle(&mut self, action: &Action, ctx: &Ctx) -> Effect;
 
     /// Draws the view into the content area (between the tab bar and the hint bar).
-    /// The whole app is given for the shared data and the theme.
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer);
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer);
 
     /// The hint bar's keys for this view in its current state.
     fn hints(&self) -> &'static [(Action, &'static str)];

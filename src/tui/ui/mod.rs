@@ -1,10 +1,8 @@
-//! Drawing: a pure function of `&App`. Nothing here changes state; every position it
-//! uses comes from `layout`, which the state uses too.
+//! Drawing: a pure function of `&App`. This file draws the frame (tab bar, hint bar,
+//! overlays) and has the current view draw its content; nothing here changes state,
+//! and every position it uses comes from `layout`, which the state uses too.
 
-pub mod findings;
-pub mod library;
 pub mod loading;
-pub mod reader;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -20,7 +18,6 @@ use super::app::App;
 use super::layout;
 use super::overlay::{Overlay, Popup};
 use super::view::View;
-use crate::crossref::DiffPart;
 use crate::text::inert_line;
 
 /// Draws the whole screen.
@@ -39,7 +36,7 @@ impl Widget for &App {
         }
         let (tabs_area, content, hints_area) = layout::screen(area);
         tabs(self, tabs_area, buf);
-        self.component(self.view).draw(self, content, buf);
+        self.component(self.view).draw(&self.ctx(), content, buf);
         hints(self, hints_area, buf);
         match &self.overlay {
             Some(Overlay::Help { scroll }) => help(self, *scroll, area, buf),
@@ -65,7 +62,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans = vec![Span::styled(layout::BRAND, t.accent)];
-    for (v, label, _) in layout::tabs() {
+    for (v, label, _) in super::view::tabs() {
         let style = if v == app.view {
             t.selected.patch(t.title)
         } else if v == View::Reader && app.reader.is_none() {
@@ -171,20 +168,6 @@ fn help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .render(box_area, buf);
 }
 
-/// Spans of a word diff: deleted words struck through, inserted ones underlined.
-pub fn diff_spans(app: &App, diff: &[DiffPart]) -> Vec<Span<'static>> {
-    diff.iter()
-        .map(|d| {
-            let style = match d.op.as_str() {
-                "delete" => app.theme.diff_delete,
-                "insert" => app.theme.diff_insert,
-                _ => Style::new(),
-            };
-            Span::styled(inert_line(&d.text).into_owned(), style)
-        })
-        .collect()
-}
-
 fn popup(app: &App, p: &Popup, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let box_area = centered(
@@ -253,7 +236,7 @@ fn popup(app: &App, p: &Popup, area: Rect, buf: &mut Buffer) {
             }
             if let Some(d) = &it.diff {
                 let mut spans = vec![Span::styled("  diff: ", t.dim)];
-                spans.extend(diff_spans(app, d));
+                spans.extend(app.theme.diff_spans(d));
                 lines.push(Line::from(spans));
             }
             if !it.detail.is_empty() {

@@ -9,10 +9,15 @@ use ratatui::layout::Rect;
 
 use super::{motion, step};
 use crate::crossref::{DiffPart, FindingKind, Record, RecordKind, RelatedKind};
+use crate::text::inert_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::data::{Ctx, Shared};
+use crate::tui::layout;
+use crate::tui::theme::finding_marker;
 use crate::tui::view::{Component, Effect, Target};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// When the findings hold at most this many sides in all, the findings view shows every
 /// side; above it, each finding is a heading that Enter expands.
@@ -297,8 +302,8 @@ impl Component for FindingsState {
         }
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        crate::tui::ui::findings::findings(app, area, buf);
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        draw(self, ctx, area, buf);
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -319,4 +324,147 @@ impl Component for FindingsState {
     fn page(&self, ctx: &Ctx) -> usize {
         ctx.findings_rows()
     }
+}
+
+// ---- drawing ----------------------------------------------------------------------------
+
+fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let t = ctx.theme;
+    let list_h = area.height.saturating_sub(layout::FINDINGS_DETAIL + 1) as usize;
+    let selected_row = f.selectable.get(f.selected).copied();
+    let offset = match selected_row {
+        Some(r) if r >= f.offset + list_h.max(1) => r + 1 - list_h.max(1),
+        Some(r) if r < f.offset => r,
+        _ => f.offset,
+    };
+    let w = area.width as usize;
+    for (n, (i, row)) in f
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list_h)
+        .enumerate()
+    {
+        let y = area.y + n as u16;
+        let line = match row {
+            FindingRow::Section(s) => Line::styled(layout::truncate(s, w), t.accent),
+            FindingRow::Header {
+                kind: Some(k),
+                text,
+                expanded,
+                ..
+            } => {
+                let (sym, word) = finding_marker(*k);
+                Line::from(vec![
+                    Span::raw(if *expanded { "" } else { "+ " }),
+                    Span::styled(format!("{sym} {} ", word.to_uppercase()), t.finding(*k)),
+                    Span::styled(
+                        layout::truncate(text, w.saturating_sub(word.len() + 3)),
+                        t.title,
+                    ),
+                ])
+            }
+            FindingRow::Header {
+                kind: None,
+                text,
+                expanded,
+                ..
+            } => Line::from(vec![
+                Span::raw(if *expanded { "" } else { "+ " }),
+                Span::styled("❝ ", t.quote),
+                Span::styled(layout::truncate(text, w.saturating_sub(2)), t.speaker),
+            ]),
+            FindingRow::Note(s) => Line::styled(
+                format!("  {}", layout::truncate(s, w.saturating_sub(2))),
+                t.dim,
+            ),
+            FindingRow::Diff(d) => {
+                let mut spans = vec![Span::styled("  diff: ", t.dim)];
+                spans.extend(ctx.theme.diff_spans(d));
+                Line::from(spans)
+            }
+            FindingRow::Side {
+                kind,
+                claim,
+                article,
+                ..
+            } => {
+                let claim_style = match kind {
+                    Some(k) => t.finding(*k),
+                    None => t.quote,
+                };
+                let claim_txt = layout::truncate(claim, (w / 2).max(8));
+                let rest = w.saturating_sub(layout::width(&claim_txt) + 7);
+                let mut line = Line::from(vec![
+                    Span::raw("   ▸ "),
+                    Span::styled(claim_txt, claim_style),
+                    Span::styled("  ", Style::new()),
+                    Span::raw(layout::truncate(article, rest)),
+                ]);
+                if Some(i) == selected_row {
+                    line = line.patch_style(t.selected);
+                }
+                line
+            }
+            FindingRow::Blank => Line::raw(""),
+        };
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+    // Detail pane: the selected side's sentence.
+    let sep_y = area.y + area.height.saturating_sub(layout::FINDINGS_DETAIL + 1);
+    Line::styled("─".repeat(w), t.dim).render(
+        Rect {
+            y: sep_y,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
+    let detail_area = Rect {
+        y: sep_y + 1,
+        height: layout::FINDINGS_DETAIL.min(area.height),
+        ..area
+    };
+    let detail = match selected_row.map(|r| &f.rows[r]) {
+        Some(FindingRow::Side {
+            article,
+            detail,
+            claim,
+            ..
+        }) => {
+            // The explanation of the finding the side belongs to: the note under its header.
+            let row = selected_row.unwrap_or(0);
+            let explanation = f.rows[..row].iter().rev().find_map(|r| match r {
+                FindingRow::Note(n) => Some(n.as_str()),
+                FindingRow::Section(_) => Some(""),
+                _ => None,
+            });
+            let mut lines = vec![
+                Line::from(vec![Span::styled(
+                    inert_line(article).into_owned(),
+                    t.title,
+                )]),
+                Line::raw(inert_line(if detail.is_empty() { claim } else { detail }).into_owned()),
+            ];
+            if let Some(e) = explanation.filter(|e| !e.is_empty()) {
+                lines.push(Line::styled(inert_line(e).into_owned(), t.dim));
+            }
+            lines
+        }
+        _ => vec![Line::styled(
+            "No findings yet: no two articles give figures for the same thing, and no speaker is quoted twice.",
+            t.dim,
+        )],
+    };
+    Paragraph::new(detail)
+        .wrap(Wrap { trim: true })
+        .render(detail_area, buf);
 }

@@ -4,10 +4,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{keep_visible, motion, step};
+use crate::text::inert_line;
 use crate::tui::action::{Action, Scope};
-use crate::tui::app::App;
 use crate::tui::data::{Ctx, Shared};
 use crate::tui::view::{Component, Effect};
+use ratatui::layout::Constraint;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
@@ -206,8 +210,8 @@ impl Component for LibraryState {
         Effect::None
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        crate::tui::ui::library::library(app, area, buf);
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        draw(self, ctx, area, buf);
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -233,6 +237,107 @@ impl Component for LibraryState {
     fn page(&self, ctx: &Ctx) -> usize {
         ctx.library_rows()
     }
+}
+
+// ---- drawing ----------------------------------------------------------------------------
+
+fn draw(lib: &LibraryState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let t = ctx.theme;
+    if ctx.data.summaries.is_empty() {
+        Paragraph::new(vec![
+            Line::styled("The corpus is empty.", t.title),
+            Line::raw(""),
+            Line::raw(ctx.empty_hint.to_string()),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+        return;
+    }
+    let unread = ctx
+        .data
+        .summaries
+        .iter()
+        .filter(|s| !ctx.read.contains(&s.id))
+        .count();
+    let mut info = vec![Span::styled(
+        format!(
+            " {} articles, {unread} unread · sorted by {}",
+            ctx.data.summaries.len(),
+            lib.sort.label()
+        ),
+        t.dim,
+    )];
+    if ctx.data.findings_stale {
+        info.push(Span::styled(" · findings being updated…", t.accent));
+    }
+    if lib.filtering || !lib.filter.is_empty() {
+        info.push(Span::styled(" · filter: ", t.dim));
+        info.push(Span::styled(inert_line(&lib.filter).into_owned(), t.accent));
+        if lib.filtering {
+            info.push(Span::styled("▏", t.accent));
+        }
+        info.push(Span::styled(format!(" ({} shown)", lib.order.len()), t.dim));
+    }
+    Line::from(info).render(Rect { height: 1, ..area }, buf);
+
+    let header = Row::new(["", "Date", "Source", "Title", "Quot", "Fig", "Find"]).style(t.accent);
+    // Only the rows on screen are built: the corpus may hold 100,000 articles.
+    let height = area.height.saturating_sub(2) as usize;
+    let offset = lib.offset.min(lib.order.len());
+    let rows: Vec<Row> = lib.order[offset..]
+        .iter()
+        .take(height.max(1))
+        .map(|&i| {
+            let a = &ctx.data.summaries[i];
+            let n_findings = ctx.data.finding_counts[i];
+            let unread = !ctx.read.contains(&a.id);
+            let title_style = if unread { t.title } else { Style::new() };
+            let findings = if n_findings > 0 {
+                Span::styled(n_findings.to_string(), t.conflict)
+            } else {
+                Span::raw("0")
+            };
+            Row::new(vec![
+                Cell::from(if unread { "●" } else { " " }).style(t.accent),
+                Cell::from(
+                    inert_line(a.date_iso.as_deref().or(a.date.as_deref()).unwrap_or(""))
+                        .into_owned(),
+                ),
+                Cell::from(inert_line(a.source.as_deref().unwrap_or("")).into_owned()).style(t.dim),
+                Cell::from(inert_line(&ctx.data.article_title(i)).into_owned()).style(title_style),
+                Cell::from(format!("{:>4}", a.quotes)),
+                Cell::from(format!("{:>3}", a.figures)),
+                Cell::from(Line::from(findings).right_aligned()),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(1),
+            Constraint::Length(10),
+            Constraint::Length(14),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(3),
+            Constraint::Length(4),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(t.selected);
+    let mut state = TableState::default()
+        .with_offset(0)
+        .with_selected(lib.selected.checked_sub(offset));
+    StatefulWidget::render(
+        table,
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        },
+        buf,
+        &mut state,
+    );
 }
 
 #[cfg(test)]

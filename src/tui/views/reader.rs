@@ -17,13 +17,17 @@ use crate::claims::QuoteKind;
 use crate::corpus::{RawText, raw_text};
 use crate::crossref::{FindingKind, Record, RecordKind, overlaps};
 use crate::index::StoredArticle;
+use crate::text::inert_line;
 use crate::tui::action::{Action, Scope};
-use crate::tui::app::App;
 use crate::tui::data::{Ctx, Shared};
 use crate::tui::jobs::{Answer, Query};
 use crate::tui::layout::{self, DocLine};
 use crate::tui::overlay::{Popup, PopupItem};
+use crate::tui::theme::{Theme, finding_marker};
 use crate::tui::view::{Component, Effect, Target};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 /// What a claim in the reader is.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +191,15 @@ impl ReaderState {
         }
     }
 
+    /// The document as laid out at the current size: the clean text, or the raw file.
+    pub fn lines(&self, ctx: &Ctx) -> Vec<DocLine> {
+        let width = ctx.reader_areas().body.width as usize;
+        match &self.raw {
+            Some(raw) => layout::raw_lines(&raw.lines, width),
+            None => layout::body_lines(&self.doc.article.body, width),
+        }
+    }
+
     /// The claim under the cursor.
     pub fn cursor_mark(&self) -> Option<&Mark> {
         self.info.marks.get(self.cursor?)
@@ -229,7 +242,7 @@ impl ReaderState {
         if self.raw.is_some() {
             return;
         }
-        let lines = ctx.reader_lines(self);
+        let lines = self.lines(ctx);
         let h = ctx.reader_height();
         let Some(line) = layout::line_of_offset(&lines, offset) else {
             return;
@@ -242,7 +255,7 @@ impl ReaderState {
 
     /// The body offset at the top of the screen.
     fn top_offset(&self, ctx: &Ctx) -> usize {
-        ctx.reader_lines(self)
+        self.lines(ctx)
             .iter()
             .skip(self.scroll)
             .find_map(|l| match l {
@@ -253,7 +266,7 @@ impl ReaderState {
     }
 
     fn offset_visible(&self, offset: usize, ctx: &Ctx) -> bool {
-        let lines = ctx.reader_lines(self);
+        let lines = self.lines(ctx);
         layout::line_of_offset(&lines, offset)
             .is_some_and(|l| l >= self.scroll && l < self.scroll + ctx.reader_height())
     }
@@ -402,7 +415,7 @@ impl ReaderState {
         if row < body_area.y || row >= body_area.y + body_area.height || column < body_area.x {
             return;
         }
-        let lines = ctx.reader_lines(self);
+        let lines = self.lines(ctx);
         let Some(DocLine::Body(range)) = lines.get(self.scroll + (row - body_area.y) as usize)
         else {
             return;
@@ -431,10 +444,7 @@ impl ReaderState {
     }
 
     fn clamp_scroll(&mut self, ctx: &Ctx) {
-        let max = ctx
-            .reader_lines(self)
-            .len()
-            .saturating_sub(ctx.reader_height());
+        let max = self.lines(ctx).len().saturating_sub(ctx.reader_height());
         self.scroll = self.scroll.min(max);
     }
 }
@@ -473,8 +483,10 @@ impl Component for Option<ReaderState> {
         }
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        crate::tui::ui::reader::reader(app, area, buf);
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        if let Some(r) = self {
+            draw(r, ctx, area, buf);
+        }
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -574,5 +586,362 @@ pub fn answer_popup(query: &Query, answer: Answer, data: &Shared) -> Result<Popu
             })
         }
         _ => Err("the answer does not fit the question".into()),
+    }
+}
+
+// ---- drawing ----------------------------------------------------------------------------
+
+fn mark_style(t: &Theme, m: &Mark) -> Style {
+    match (&m.kind, m.finding) {
+        (_, Some(k)) => t.finding(k),
+        (ClaimKind::Quote { term: true, .. }, None) => t.term,
+        (ClaimKind::Quote { .. }, None) => t.quote,
+        (ClaimKind::Statistic { .. }, None) => t.statistic,
+    }
+}
+
+/// Spans of `text[range]` (a body line), each grapheme styled by the claims, matches and
+/// cursor it stands in.
+fn styled_line(ctx: &Ctx, r: &ReaderState, body: &str, range: Range<usize>) -> Line<'static> {
+    let t = ctx.theme;
+    let marks = &r.info.marks;
+    let here: Vec<(usize, &Mark)> = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.start < range.end && range.start < m.end)
+        .collect();
+    let matches: Vec<(usize, &Range<usize>)> = r
+        .matches
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.start < range.end && range.start < m.end)
+        .collect();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_style = Style::new();
+    for (i, g) in body[range.clone()].grapheme_indices(true) {
+        let at = range.start + i;
+        let mut style = Style::new();
+        // Quotes first, figures over them (a figure inside a quotation keeps its style).
+        for (_, m) in here.iter().filter(|(_, m)| m.start <= at && at < m.end) {
+            if matches!(m.kind, ClaimKind::Quote { .. }) {
+                style = style.patch(mark_style(t, m));
+            }
+        }
+        for (_, m) in here.iter().filter(|(_, m)| m.start <= at && at < m.end) {
+            if matches!(m.kind, ClaimKind::Statistic { .. }) {
+                style = style.patch(mark_style(t, m));
+            }
+        }
+        for (mi, m) in &matches {
+            if m.start <= at && at < m.end {
+                style = style.patch(t.highlight);
+                if r.current_match == Some(*mi) {
+                    style = style.patch(t.current);
+                }
+            }
+        }
+        if let Some(c) = r.cursor
+            && here
+                .iter()
+                .any(|(i, m)| *i == c && m.start <= at && at < m.end)
+        {
+            style = style.patch(t.current);
+        }
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        run.push_str(&inert_line(g));
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
+}
+
+/// The gutter's label for a claim, if it gets one.
+fn gutter_label(t: &Theme, m: &Mark) -> Option<(String, Style)> {
+    if let Some(k) = m.finding {
+        let (sym, word) = finding_marker(k);
+        return Some((format!("{sym} {word}"), t.finding(k)));
+    }
+    match &m.kind {
+        ClaimKind::Quote {
+            term: false,
+            speaker,
+            ..
+        } => Some((
+            speaker.clone().unwrap_or_else(|| "(unattributed)".into()),
+            if speaker.is_some() { t.speaker } else { t.dim },
+        )),
+        _ => None,
+    }
+}
+
+fn draw(r: &ReaderState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let t = ctx.theme;
+    let areas = layout::reader(area);
+    let stored = r.doc.as_ref();
+    let article = &stored.article;
+    let info = r.info.as_ref();
+
+    // Header: title, then details.
+    Line::from(Span::styled(
+        layout::truncate(
+            &ctx.data.article_title(r.article),
+            areas.header.width as usize,
+        ),
+        t.title,
+    ))
+    .render(
+        Rect {
+            height: 1,
+            ..areas.header
+        },
+        buf,
+    );
+    let mut details: Vec<String> = Vec::new();
+    if let Some(s) = &article.source {
+        details.push(s.clone());
+    }
+    if let Some(d) = &article.date {
+        details.push(if d.malformed {
+            format!("{} (not a valid date)", d.text)
+        } else {
+            d.text.clone()
+        });
+    }
+    details.push(format!(
+        "{} · {} · {}",
+        count(info.quotes, "quotation"),
+        count(info.figures, "figure"),
+        count(info.findings, "finding")
+    ));
+    if r.raw.is_some() {
+        details.push("RAW TEXT".into());
+    }
+    if areas.header.height > 1 {
+        Line::from(Span::styled(
+            layout::truncate(&details.join(" · "), areas.header.width as usize),
+            t.dim,
+        ))
+        .render(
+            Rect {
+                y: areas.header.y + 1,
+                height: 1,
+                ..areas.header
+            },
+            buf,
+        );
+    }
+
+    let lines = r.lines(ctx);
+    let h = areas.body.height as usize;
+    let scroll = r.scroll.min(lines.len().saturating_sub(h));
+    let visible = &lines[scroll.min(lines.len())..(scroll + h).min(lines.len())];
+    let gw = areas.gutter.width as usize;
+
+    if let Some(raw) = &r.raw {
+        for (row, l) in visible.iter().enumerate() {
+            let y = areas.body.y + row as u16;
+            let DocLine::Raw { line, range } = l else {
+                continue;
+            };
+            let text = &raw.lines[*line][range.clone()];
+            let reason = raw.removed.get(*line).cloned().flatten();
+            let style = if reason.is_some() {
+                t.removed
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(inert_line(text).into_owned(), style)).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..areas.body
+                },
+                buf,
+            );
+            if gw > 0 && range.start == 0 {
+                let label = match &reason {
+                    Some(why) => format!("{:>4} {}", line + 1, why),
+                    None => format!("{:>4}", line + 1),
+                };
+                Line::from(Span::styled(layout::truncate(&label, gw - 1), t.dim)).render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..areas.gutter
+                    },
+                    buf,
+                );
+            }
+        }
+    } else {
+        // Gutter labels: at the line where each claim starts, or the next free line.
+        let mut labels: Vec<Option<(String, Style)>> = vec![None; visible.len()];
+        let mut quote_bar: Vec<Option<Style>> = vec![None; visible.len()];
+        for m in &info.marks {
+            let first = visible.iter().position(|l| matches!(l, DocLine::Body(lr) if lr.start <= m.start && m.start < lr.end.max(lr.start + 1)));
+            for (row, l) in visible.iter().enumerate() {
+                if let DocLine::Body(lr) = l
+                    && m.start < lr.end
+                    && lr.start < m.end
+                    && matches!(m.kind, ClaimKind::Quote { term: false, .. })
+                {
+                    quote_bar[row] = Some(t.quote);
+                }
+            }
+            let (Some(first), Some(label)) = (first, gutter_label(t, m)) else {
+                continue;
+            };
+            if let Some(slot) = (first..visible.len())
+                .take(3)
+                .find(|&i| labels[i].is_none())
+            {
+                labels[slot] = Some(label);
+            }
+        }
+        for (row, l) in visible.iter().enumerate() {
+            let y = areas.body.y + row as u16;
+            if let DocLine::Body(range) = l {
+                styled_line(ctx, r, &article.body, range.clone()).render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..areas.body
+                    },
+                    buf,
+                );
+            }
+            if gw > 1 {
+                let g = Rect {
+                    y,
+                    height: 1,
+                    ..areas.gutter
+                };
+                if let Some((text, style)) = &labels[row] {
+                    Line::from(Span::styled(layout::truncate(text, gw - 2), *style)).render(g, buf);
+                }
+                if let Some(style) = quote_bar[row] {
+                    Line::from(Span::styled("│", style)).render(
+                        Rect {
+                            x: g.x + g.width - 1,
+                            width: 1,
+                            ..g
+                        },
+                        buf,
+                    );
+                }
+            }
+        }
+    }
+
+    // Status: what the cursor is on.
+    let status = status_line(ctx, r);
+    Line::from(status).render(areas.status, buf);
+}
+
+fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
+    let t = ctx.theme;
+    let key = |a: crate::tui::action::Action| ctx.keymap.first_label(&a).unwrap_or_default();
+    use crate::tui::action::Action;
+    if let Some(raw) = &r.raw {
+        let removed = raw.removed.iter().filter(|x| x.is_some()).count();
+        let mut s = vec![Span::styled(
+            format!(
+                " raw text: {} lines, {removed} removed as page furniture (struck through) · {} clean text",
+                raw.lines.len(),
+                key(Action::ToggleRaw)
+            ),
+            t.dim,
+        )];
+        if let Some(n) = &raw.note {
+            s.insert(0, Span::styled(format!(" {n} ·"), t.error));
+        }
+        return s;
+    }
+    let marks = &r.info.marks;
+    if let Some(m) = r.cursor_mark() {
+        let n = r.cursor.unwrap_or(0) + 1;
+        let mut spans = Vec::new();
+        match &m.kind {
+            ClaimKind::Quote {
+                speaker,
+                role,
+                term,
+            } => {
+                let who = match (speaker, role) {
+                    (Some(s), Some(r)) => format!("{s}, {r}"),
+                    (Some(s), None) => s.clone(),
+                    _ if *term => "a quoted term".into(),
+                    _ => "unattributed".into(),
+                };
+                spans.push(Span::styled(
+                    format!(" claim {n}/{} · quotation · ", marks.len()),
+                    t.dim,
+                ));
+                spans.push(Span::styled(inert_line(&who).into_owned(), t.speaker));
+                spans.push(Span::styled(
+                    format!(" · {} related quotes", key(Action::RelatedQuotes)),
+                    t.dim,
+                ));
+            }
+            ClaimKind::Statistic { subject } => {
+                spans.push(Span::styled(
+                    format!(" claim {n}/{} · figure ", marks.len()),
+                    t.dim,
+                ));
+                let body = &r.doc.article.body;
+                spans.push(Span::styled(
+                    inert_line(&body[m.start..m.end]).into_owned(),
+                    t.statistic,
+                ));
+                if let Some(s) = subject {
+                    spans.push(Span::raw(format!(" {}", inert_line(s))));
+                }
+                if let Some(k) = m.finding {
+                    let (sym, word) = finding_marker(k);
+                    spans.push(Span::styled(format!(" {sym} {word}"), t.finding(k)));
+                    spans.push(Span::styled(
+                        format!(" · {} other side", key(Action::OtherSide)),
+                        t.dim,
+                    ));
+                }
+            }
+        }
+        return spans;
+    }
+    if let Some(q) = &r.query {
+        let pos = r.current_match.map_or("-".into(), |i| (i + 1).to_string());
+        return vec![Span::styled(
+            format!(
+                " match {pos}/{} of “{}” · {}/{} next/previous",
+                r.matches.len(),
+                inert_line(q),
+                key(Action::NextMatch),
+                key(Action::PrevMatch)
+            ),
+            t.dim,
+        )];
+    }
+    vec![Span::styled(
+        format!(
+            " {} claims · {} next claim · {} raw text",
+            marks.len(),
+            key(Action::NextClaim),
+            key(Action::ToggleRaw)
+        ),
+        t.dim,
+    )]
+}
+
+/// "1 figure", "2 figures".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -6,10 +6,13 @@ use ratatui::layout::Rect;
 
 use super::{keep_visible, motion, step};
 use crate::index::SearchResults;
+use crate::text::inert_line;
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::data::Ctx;
+use crate::tui::layout;
 use crate::tui::view::{Component, Effect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 /// At most this many search results are shown.
 pub const SEARCH_LIMIT: usize = 50;
@@ -131,8 +134,8 @@ impl Component for SearchState {
         Effect::None
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
-        crate::tui::ui::library::search(app, area, buf);
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        draw(self, ctx, area, buf);
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
@@ -149,5 +152,187 @@ impl Component for SearchState {
 
     fn page(&self, ctx: &Ctx) -> usize {
         ctx.search_rows()
+    }
+}
+
+// ---- drawing ----------------------------------------------------------------------------
+
+/// A snippet with the matched terms highlighted; the highlight ranges are byte ranges of
+/// the raw snippet, so it is cut first and each piece made inert after. When the first
+/// match would fall off a line `max` columns wide, the snippet starts closer to it.
+pub fn snippet_line(
+    ctx: &Ctx,
+    snippet: &str,
+    highlights: &[[usize; 2]],
+    max: usize,
+) -> Line<'static> {
+    let mut spans = vec![Span::raw("  ")];
+    let mut at = 0;
+    if let Some(&[first, _]) = highlights.first()
+        && snippet.is_char_boundary(first)
+        && layout::width(&snippet[..first]) > max * 2 / 3
+    {
+        let mut cut = first;
+        for (i, _) in snippet[..first].char_indices().rev() {
+            cut = i;
+            if layout::width(&snippet[i..first]) >= max / 3 {
+                break;
+            }
+        }
+        if let Some(space) = snippet[cut..first].find(' ') {
+            cut += space + 1;
+        }
+        at = cut;
+        spans.push(Span::styled("…", ctx.theme.dim));
+    }
+    for &[s, e] in highlights {
+        if s < at
+            || e > snippet.len()
+            || !snippet.is_char_boundary(s)
+            || !snippet.is_char_boundary(e)
+        {
+            continue;
+        }
+        spans.push(Span::raw(inert_line(&snippet[at..s]).into_owned()));
+        spans.push(Span::styled(
+            inert_line(&snippet[s..e]).into_owned(),
+            ctx.theme.highlight,
+        ));
+        at = e;
+    }
+    spans.push(Span::raw(inert_line(&snippet[at..]).into_owned()));
+    Line::from(spans)
+}
+
+fn draw(s: &SearchState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let t = ctx.theme;
+    let box_area = Rect {
+        height: area.height.min(3),
+        ..area
+    };
+    let border = if s.editing { t.accent } else { t.dim };
+    let mut q = vec![Span::raw(inert_line(&s.query).into_owned())];
+    if s.editing {
+        q.push(Span::styled("▏", t.accent));
+    }
+    Paragraph::new(Line::from(q))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Search ")
+                .border_style(border),
+        )
+        .render(box_area, buf);
+    let status_area = Rect {
+        y: area.y + 3,
+        height: 1,
+        ..area
+    };
+    let searching = s.pending.is_some() || s.shown != s.generation;
+    let status: Line = match &s.results {
+        _ if s.query.trim().is_empty() => Line::styled(
+            " Type to search: words, \"a phrase\", AND OR NOT, +must -not, title: source: speaker: quote: figure:",
+            t.dim,
+        ),
+        Some(Err(e)) => Line::styled(format!(" {}", inert_line(e)), t.error),
+        Some(Ok(r)) => Line::styled(
+            format!(
+                " {} result{} for “{}”{}",
+                r.total,
+                if r.total == 1 { "" } else { "s" },
+                inert_line(&r.query),
+                if searching { " · searching…" } else { "" }
+            ),
+            t.dim,
+        ),
+        None => Line::styled(" searching…", t.dim),
+    };
+    status.render(status_area, buf);
+    let Some(Ok(results)) = &s.results else {
+        return;
+    };
+    if s.query.trim().is_empty() {
+        return;
+    }
+    let list = Rect {
+        y: area.y + 4,
+        height: area.height.saturating_sub(4),
+        ..area
+    };
+    let rows = (list.height / 3) as usize;
+    let offset = if s.selected >= s.offset + rows.max(1) {
+        s.selected + 1 - rows.max(1)
+    } else {
+        s.offset.min(s.selected)
+    };
+    for (n, (i, hit)) in results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .enumerate()
+    {
+        let y = list.y + (n as u16) * 3;
+        let selected = i == s.selected;
+        let title = hit.title.clone().unwrap_or_else(|| hit.path.clone());
+        let title_style = if selected {
+            t.selected.patch(t.title)
+        } else {
+            t.title
+        };
+        Line::from(Span::styled(
+            format!(
+                "{} {}",
+                if selected { "▶" } else { " " },
+                layout::truncate(&title, list.width.saturating_sub(2) as usize)
+            ),
+            title_style,
+        ))
+        .render(
+            Rect {
+                y,
+                height: 1,
+                ..list
+            },
+            buf,
+        );
+        let meta: Vec<&str> = [
+            hit.source.as_deref(),
+            hit.date.as_deref(),
+            Some(hit.path.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Line::styled(
+            format!(
+                "  {}",
+                layout::truncate(&meta.join(" · "), list.width.saturating_sub(2) as usize)
+            ),
+            t.dim,
+        )
+        .render(
+            Rect {
+                y: y + 1,
+                height: 1,
+                ..list
+            },
+            buf,
+        );
+        snippet_line(
+            ctx,
+            &hit.snippet,
+            &hit.highlights,
+            list.width.saturating_sub(3) as usize,
+        )
+        .render(
+            Rect {
+                y: y + 2,
+                height: 1,
+                ..list
+            },
+            buf,
+        );
     }
 }
