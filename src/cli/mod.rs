@@ -1,4 +1,4 @@
-//! The headless subcommands: `index`, `search`, `claims`, `conflicts`, as readable text
+//! The headless subcommands: `index`, `search`, `claims`, `conflicts`, `stories`, as readable text
 //! or, with `--json`, as a stable contract for scripts.
 
 mod output;
@@ -46,6 +46,9 @@ pub enum Command {
     /// Print where articles contradict each other, figures that moved, corroborations,
     /// related quotes and shared passages.
     Conflicts(CorpusArgs),
+    /// Group the articles into stories (one real-world event each) and list them, largest
+    /// first, with their articles and how many findings each holds.
+    Stories(CorpusArgs),
     /// Open the reader (the default command).
     Read(ReadArgs),
 }
@@ -341,6 +344,46 @@ pub fn run_command(
                     &crossref,
                     output::Style::for_stdout(),
                 ))?;
+            }
+            Ok(0)
+        }
+        Command::Stories(args) => {
+            let ctx = new_context(&args.paths)?;
+            print_notices(&ctx);
+            let (idx, _) = open_updated(&ctx, true)?;
+            let stories = idx.stories()?;
+            let summaries = idx.summaries()?;
+            let findings = idx.findings();
+            let by_id: std::collections::HashMap<&str, &crate::index::ArticleSummary> =
+                summaries.iter().map(|s| (s.id.as_str(), s)).collect();
+            let reports: Vec<output::StoryReport> = stories
+                .iter()
+                .map(|st| {
+                    let records: std::collections::BTreeSet<u32> = st
+                        .articles
+                        .iter()
+                        .flat_map(|a| findings.of_article(a).iter().copied())
+                        .filter(|&n| {
+                            findings.heads().get(n as usize).is_some_and(|h| {
+                                matches!(h.kind, crate::crossref::RecordKind::Finding(_))
+                            })
+                        })
+                        .collect();
+                    output::StoryReport {
+                        story: st,
+                        articles: st
+                            .articles
+                            .iter()
+                            .filter_map(|a| by_id.get(a.as_str()).copied())
+                            .collect(),
+                        findings: records.len(),
+                    }
+                })
+                .collect();
+            if args.json {
+                emit_json(serde_json::to_string_pretty(&output::stories_json(&reports))?)?;
+            } else {
+                emit(&output::stories_text(&reports, output::Style::for_stdout()))?;
             }
             Ok(0)
         }

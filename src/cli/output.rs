@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::claims::{Qualifier, QuoteKind};
 use crate::crossref::{CrossRef, Finding, FindingKind, RelatedKind};
-use crate::index::{SearchResults, StoredArticle, UpdateSummary};
+use crate::index::{ArticleSummary, SearchResults, StoredArticle, StoredStory, UpdateSummary};
 use crate::text::{inert, inert_line};
 
 /// How text output is decorated.
@@ -319,6 +319,61 @@ pub fn conflicts_text(c: &CrossRef, style: Style) -> String {
                 .join(", ")
         );
         let _ = writeln!(out, "  {}\n", inert_line(&p.text));
+    }
+    out
+}
+
+/// A story as the `stories` command reports it: its articles' summaries and how many
+/// findings it holds.
+pub struct StoryReport<'a> {
+    pub story: &'a StoredStory,
+    pub articles: Vec<&'a ArticleSummary>,
+    pub findings: usize,
+}
+
+pub fn stories_json(stories: &[StoryReport]) -> Value {
+    json!({
+        "stories": stories.iter().map(|r| json!({
+            "id": r.story.id,
+            "title": r.story.title,
+            "keywords": r.story.keywords,
+            "articles": r.articles.iter().map(|a| json!({
+                "id": a.id,
+                "path": a.path,
+                "title": a.title,
+                "source": a.source,
+                "date": a.date,
+            })).collect::<Vec<_>>(),
+            "findings": r.findings,
+        })).collect::<Vec<_>>()
+    })
+}
+
+pub fn stories_text(stories: &[StoryReport], style: Style) -> String {
+    let mut out = String::new();
+    if stories.is_empty() {
+        out.push_str("No stories: the corpus is empty.\n");
+    }
+    for r in stories {
+        let _ = writeln!(
+            out,
+            "{} {}  ({} articles, {} findings)",
+            style.strong(&r.story.id),
+            inert_line(&r.story.title),
+            r.articles.len(),
+            r.findings
+        );
+        if !r.story.keywords.is_empty() {
+            let _ = writeln!(out, "  keywords: {}", inert_line(&r.story.keywords.join(", ")));
+        }
+        for a in &r.articles {
+            let mut line = format!("  - {}", inert_line(a.title.as_deref().unwrap_or(&a.path)));
+            for extra in [a.source.as_deref(), a.date.as_deref()].into_iter().flatten() {
+                let _ = write!(line, " · {}", inert_line(extra));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
     }
     out
 }

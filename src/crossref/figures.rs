@@ -653,14 +653,16 @@ fn norm_time(t: &Option<String>) -> Option<String> {
     t.as_ref().map(|t| words(t).join(" "))
 }
 
-/// Finds conflicts, figures that moved, minor discrepancies and corroborations.
+/// Finds conflicts, figures that moved, minor discrepancies and corroborations. Figures
+/// are compared only inside a story: `story[i]` is article `i`'s.
 pub fn compare(
     articles: &[ArticleClaims<'_>],
     shared: &SharedText,
     topics: &[Topic],
+    story: &[usize],
 ) -> (Vec<Finding>, Vec<Finding>) {
-    // Block by (value class, head).
-    let mut blocks: HashMap<(String, String), Vec<Item<'_>>> = HashMap::new();
+    // Block by (story, value class, head).
+    let mut blocks: HashMap<(usize, String, String), Vec<Item<'_>>> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for s in &a.claims.statistics {
             let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref()) else {
@@ -668,7 +670,7 @@ pub fn compare(
             };
             let Some(c) = counted(subject) else { continue };
             blocks
-                .entry((class, c.head.clone()))
+                .entry((story[ai], class, c.head.clone()))
                 .or_default()
                 .push(Item {
                     article: ai,

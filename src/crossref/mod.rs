@@ -6,6 +6,7 @@ mod passages;
 mod queries;
 mod quotes;
 mod records;
+mod stories;
 mod topics;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ pub use queries::{
     wants_group,
 };
 pub use quotes::word_diff;
+pub use stories::{JOIN as STORY_JOIN, Story, stories, story_id, story_of};
 pub use records::{
     ArticleRecords, CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures,
     from_records, records, related_rank, speaker_key,
@@ -149,15 +151,29 @@ impl StageClock<'_> {
 /// Longest shared-passage text reported, in characters.
 const PASSAGE_CHARS: usize = 600;
 
-/// Puts each article's claims beside the others'.
+/// Puts each article's claims beside the others', inside the stories they group into.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
     analyze_timed(articles, &mut |_, _| {})
 }
 
-/// [`analyze`], reporting the time of each stage (tokens, shared passages, topics,
-/// figures, related quotes) to `report`.
+/// [`analyze`], reporting the time of each stage (stories, tokens, shared passages,
+/// topics, figures, related quotes) to `report`.
 pub fn analyze_timed(
     articles: &[ArticleClaims<'_>],
+    report: &mut dyn FnMut(&str, std::time::Duration),
+) -> CrossRef {
+    let start = std::time::Instant::now();
+    let stories = stories::stories(articles, &std::collections::HashMap::new());
+    report("stories", start.elapsed());
+    let story = stories::story_of(&stories, articles.len());
+    analyze_in_stories(articles, &story, report)
+}
+
+/// [`analyze_timed`] with the stories given: `story[i]` is article `i`'s, and figures
+/// are compared only inside one story.
+pub fn analyze_in_stories(
+    articles: &[ArticleClaims<'_>],
+    story: &[usize],
     report: &mut dyn FnMut(&str, std::time::Duration),
 ) -> CrossRef {
     let mut clock = StageClock {
@@ -177,7 +193,7 @@ pub fn analyze_timed(
     let topics = topics::topics(&tokens);
     drop(tokens);
     clock.lap("topics");
-    let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics);
+    let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics, story);
     clock.lap("figures");
     // The headline findings first: conflicts, then figures that moved, then the rest.
     // Within a kind, findings that span more articles come first.

@@ -13,6 +13,7 @@
 
 mod findings;
 mod search;
+mod stories;
 
 use std::collections::HashMap;
 use std::fs;
@@ -34,6 +35,7 @@ use crate::fsutil::write_atomic;
 
 pub use findings::Findings;
 pub use search::{SearchError, SearchHit, SearchResults};
+pub use stories::StoredStory;
 
 /// Bumped whenever the schema or the stored data changes shape; an index of another
 /// version is rebuilt.
@@ -710,7 +712,8 @@ impl CorpusIndex {
         opstamp: u64,
         stage: &mut Stages,
     ) -> Result<()> {
-        let (records, figures) = self.analyse(fresh, stage)?;
+        let (records, figures, stories) = self.analyse(fresh, stage)?;
+        stories::store(&self.dir, opstamp, crossref::ANALYSIS_VERSION, stories)?;
         findings::store(
             &self.dir,
             opstamp,
@@ -723,11 +726,17 @@ impl CorpusIndex {
     }
 
     /// The findings over the articles in view: `fresh` ones in memory, the rest loaded.
+    /// Articles are first grouped into stories (those that had one keep it), and figures
+    /// are compared inside a story.
     fn analyse(
         &self,
         fresh: Vec<StoredArticle>,
         stage: &mut Stages,
-    ) -> Result<(Vec<crossref::Record>, crossref::CorpusFigures)> {
+    ) -> Result<(
+        Vec<crossref::Record>,
+        crossref::CorpusFigures,
+        Vec<StoredStory>,
+    )> {
         let fresh_ids: std::collections::HashSet<&str> =
             fresh.iter().map(|s| s.article.id.as_str()).collect();
         let mut articles = self.articles_where(|id| !fresh_ids.contains(id))?;
@@ -736,12 +745,40 @@ impl CorpusIndex {
         articles.sort_by(|a, b| a.article.path.cmp(&b.article.path));
         stage.done("load articles");
         let views: Vec<ArticleClaims<'_>> = articles.iter().map(StoredArticle::view).collect();
-        let crossref = crossref::analyze(&views);
+        let found = crossref::stories(&views, &stories::previous(&self.dir));
+        let story = crossref::story_of(&found, views.len());
+        let stored = stories::stored(&found, &views);
+        stage.done("stories");
+        let crossref = crossref::analyze_in_stories(&views, &story, &mut |_, _| {});
         let figures = crossref::corpus_figures(&views);
         stage.done("analysis");
         drop(views);
         drop(articles);
-        Ok((crossref::records(crossref), figures))
+        Ok((crossref::records(crossref), figures, stored))
+    }
+
+    /// The stories of the corpus, recomputed (and stored, under the writer lock) when
+    /// they are missing or belong to an older commit.
+    pub fn stories(&self) -> Result<Vec<StoredStory>> {
+        let current = |s: &Option<(u64, u32, Vec<StoredStory>)>| {
+            s.as_ref().is_some_and(|(op, an, _)| {
+                *op == self.snapshot() && *an == crossref::ANALYSIS_VERSION
+            })
+        };
+        let s = stories::load(&self.dir);
+        if current(&s) {
+            return Ok(s.map(|x| x.2).unwrap_or_default());
+        }
+        match WriterLock::acquire(&self.dir) {
+            Ok(_lock) => {
+                self.reload()?;
+                if !current(&stories::load(&self.dir)) {
+                    self.recompute_findings(Vec::new(), self.snapshot(), &mut Stages::new())?;
+                }
+                Ok(stories::load(&self.dir).map(|x| x.2).unwrap_or_default())
+            }
+            Err(_) => Ok(self.analyse(Vec::new(), &mut Stages::new())?.2),
+        }
     }
 
     /// The cross-article findings stored with the index, recomputed if they are missing
@@ -764,7 +801,7 @@ impl CorpusIndex {
                 Ok(crossref::from_records(self.findings().all()?))
             }
             Err(_) => {
-                let (records, _) = self.analyse(Vec::new(), &mut Stages::new())?;
+                let (records, ..) = self.analyse(Vec::new(), &mut Stages::new())?;
                 Ok(crossref::from_records(records))
             }
         }

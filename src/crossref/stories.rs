@@ -1,0 +1,449 @@
+//! Stories: articles grouped by the real-world event they report, before anything is
+//! compared across articles.
+//!
+//! Two reports of one kind of event (two games of one team, two quakes in one region)
+//! share most of their vocabulary; what tells them apart is what is particular to each:
+//! the names and places (capitalised words inside a sentence), the figures (scores,
+//! tolls, magnitudes, years) and the headline's words. Each article becomes a TF-IDF
+//! vector in which those count more, and articles join stories one at a time: an
+//! article joins the story whose centroid is most like it when the cosine reaches
+//! [`JOIN`], and founds a new one otherwise. Joining one at a time is what keeps ids
+//! stable: an article that already had a story keeps it, and a new article joins a
+//! story without the corpus being clustered again. A story's id is derived from the
+//! article that founded it. A build from scratch then refines: each article moves to
+//! the story it is closest to, twice over.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ArticleClaims;
+use super::topics::word_hash;
+
+/// Cosine between an article and a story's centroid from which the article joins it.
+pub const JOIN: f32 = 0.25;
+
+/// Terms kept per article vector.
+const TERMS: usize = 256;
+/// An article's heaviest terms, through which candidate stories are found.
+const PROBE_TERMS: usize = 30;
+/// Refinement passes of a build from scratch.
+const PASSES: usize = 2;
+/// Keywords reported per story.
+const KEYWORDS: usize = 6;
+
+const WEIGHT_TITLE: f32 = 3.0;
+const WEIGHT_NAME: f32 = 3.0;
+const WEIGHT_FIGURE: f32 = 3.0;
+
+const STOP: &[&str] = &[
+    "the", "and", "for", "that", "with", "was", "are", "were", "has", "have", "had", "this",
+    "from", "but", "not", "they", "their", "said", "says", "will", "would", "its", "his", "her",
+    "she", "him", "who", "which", "been", "being", "also", "more", "than", "about", "after",
+    "into", "over", "can", "could", "there", "what", "when", "where", "all", "one", "two", "out",
+    "our", "you", "your", "some", "other", "such", "any", "may", "just", "like", "very", "most",
+    "only", "them", "these", "those", "then", "now", "new", "year", "years", "last", "first",
+    "told", "how", "did", "does", "should", "because", "while", "many", "much", "people", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+];
+
+/// A story: its id, a title (its founding article's), its heaviest terms, and its
+/// articles (indices into the input).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub keywords: Vec<String>,
+    pub articles: Vec<usize>,
+}
+
+/// The id of a story founded by an article.
+pub fn story_id(article_id: &str) -> String {
+    format!("s{:012x}", word_hash(article_id) >> 16)
+}
+
+/// An article's weighted terms (hashes), and the words of its heaviest ones.
+struct Terms {
+    weights: HashMap<u64, f32>,
+    words: HashMap<u64, String>,
+}
+
+/// The article's terms: headline words, names and figures weighted up.
+fn terms(title: Option<&str>, body: &str) -> Terms {
+    let mut t = Terms {
+        weights: HashMap::new(),
+        words: HashMap::new(),
+    };
+    if let Some(title) = title {
+        add_terms(&mut t, title, WEIGHT_TITLE);
+    }
+    add_terms(&mut t, body, 1.0);
+    t
+}
+
+fn add_terms(t: &mut Terms, text: &str, weight: f32) {
+    let mut sentence_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphabetic() || c.is_ascii_digit() {
+            let digit = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner = if digit {
+                    // 31-24, 7.6, 1,255, 10:30
+                    d.is_ascii_digit()
+                        || (matches!(d, '.' | ',' | '-' | ':')
+                            && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit()))
+                } else {
+                    d.is_alphanumeric()
+                        || (matches!(d, '\'' | '’' | '-')
+                            && text[j + d.len_utf8()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphabetic))
+                };
+                if !inner {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let word = &text[i..end];
+            let mut low = word.to_lowercase().replace('’', "'");
+            if let Some(stem) = low.strip_suffix("'s") {
+                low = stem.to_string();
+            }
+            let w = if digit {
+                weight * WEIGHT_FIGURE
+            } else if low.chars().count() < 3 || STOP.contains(&low.as_str()) {
+                0.0
+            } else if c.is_uppercase() && !sentence_start {
+                weight * WEIGHT_NAME
+            } else {
+                weight
+            };
+            if w > 0.0 {
+                let h = word_hash(&low);
+                *t.weights.entry(h).or_default() += w;
+                t.words.entry(h).or_insert(low);
+            }
+            sentence_start = false;
+        } else if matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | ':') {
+            sentence_start = true;
+        }
+    }
+}
+
+/// A story as it is being built: its centroid (sum of member vectors) and members.
+struct Building {
+    id: String,
+    founder: usize,
+    centroid: HashMap<u64, f32>,
+    norm2: f32,
+    members: Vec<usize>,
+}
+
+impl Building {
+    fn add(&mut self, i: usize, v: &[(u64, f32)]) {
+        for &(t, w) in v {
+            let c = self.centroid.entry(t).or_default();
+            self.norm2 += (*c + w) * (*c + w) - *c * *c;
+            *c += w;
+        }
+        self.members.push(i);
+    }
+
+    fn remove(&mut self, i: usize, v: &[(u64, f32)]) {
+        for &(t, w) in v {
+            if let Some(c) = self.centroid.get_mut(&t) {
+                self.norm2 += (*c - w) * (*c - w) - *c * *c;
+                *c -= w;
+            }
+        }
+        self.members.retain(|&m| m != i);
+    }
+
+    /// Cosine of a unit vector with the centroid, leaving out `without` (a member's own
+    /// vector) when given.
+    fn similarity(&self, v: &[(u64, f32)], without: bool) -> f32 {
+        let mut dot = 0.0;
+        let mut norm2 = self.norm2;
+        for &(t, w) in v {
+            let c = self.centroid.get(&t).copied().unwrap_or(0.0);
+            if without {
+                dot += w * (c - w);
+                norm2 += (c - w) * (c - w) - c * c;
+            } else {
+                dot += w * c;
+            }
+        }
+        if norm2 <= 1e-9 { 0.0 } else { dot / norm2.sqrt() }
+    }
+}
+
+/// Groups articles into stories. `previous` maps article ids to the story ids they had
+/// (from an earlier run): those articles keep their story, and the others join one or
+/// found one. Every article is in exactly one story. Deterministic for the same input.
+pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String>) -> Vec<Story> {
+    use rayon::prelude::*;
+    let terms: Vec<Terms> = articles
+        .par_iter()
+        .map(|a| terms(a.title, a.body))
+        .collect();
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for t in &terms {
+        for &h in t.weights.keys() {
+            *df.entry(h).or_default() += 1;
+        }
+    }
+    let n = articles.len().max(1) as f32;
+    let vectors: Vec<Vec<(u64, f32)>> = terms
+        .par_iter()
+        .map(|t| {
+            let mut v: Vec<(u64, f32)> = t
+                .weights
+                .iter()
+                .filter(|(h, _)| df[h] >= 2)
+                .map(|(&h, &w)| (h, (1.0 + w.ln().max(0.0)) * (n / df[&h] as f32).ln()))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(TERMS);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+            for x in &mut v {
+                x.1 /= norm;
+            }
+            v
+        })
+        .collect();
+    // The order articles join in: those with a story first, then by date and path.
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&articles[a], &articles[b]);
+        let had = |i: usize| !previous.contains_key(articles[i].id);
+        (had(a), x.date, x.path).cmp(&(had(b), y.date, y.path))
+    });
+    let mut built: Vec<Building> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut probe: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut story_of = vec![usize::MAX; articles.len()];
+    let probes = |v: &[(u64, f32)]| -> Vec<u64> {
+        v.iter().take(PROBE_TERMS).map(|x| x.0).collect()
+    };
+    let index_probe = |probe: &mut HashMap<u64, Vec<usize>>, v: &[(u64, f32)], s: usize| {
+        for t in probes(v) {
+            let list = probe.entry(t).or_default();
+            if list.last() != Some(&s) && !list.contains(&s) {
+                list.push(s);
+            }
+        }
+    };
+    for &i in &order {
+        let v = &vectors[i];
+        let s = if let Some(id) = previous.get(articles[i].id) {
+            match by_id.get(id) {
+                Some(&s) => s,
+                None => {
+                    built.push(Building {
+                        id: id.clone(),
+                        founder: i,
+                        centroid: HashMap::new(),
+                        norm2: 0.0,
+                        members: Vec::new(),
+                    });
+                    by_id.insert(id.clone(), built.len() - 1);
+                    built.len() - 1
+                }
+            }
+        } else {
+            let mut cands: Vec<usize> = probes(v)
+                .iter()
+                .filter_map(|t| probe.get(t))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let best = cands
+                .into_iter()
+                .map(|s| (s, built[s].similarity(v, false)))
+                .filter(|&(_, sim)| sim >= JOIN)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            match best {
+                Some((s, _)) => s,
+                None => {
+                    let mut id = story_id(articles[i].id);
+                    while by_id.contains_key(&id) {
+                        id.push('x');
+                    }
+                    built.push(Building {
+                        id: id.clone(),
+                        founder: i,
+                        centroid: HashMap::new(),
+                        norm2: 0.0,
+                        members: Vec::new(),
+                    });
+                    by_id.insert(id, built.len() - 1);
+                    built.len() - 1
+                }
+            }
+        };
+        built[s].add(i, v);
+        story_of[i] = s;
+        index_probe(&mut probe, v, s);
+    }
+    if previous.is_empty() {
+        for _ in 0..PASSES {
+            for &i in &order {
+                let v = &vectors[i];
+                let cur = story_of[i];
+                if built[cur].members.len() == 1 {
+                    continue;
+                }
+                let mut cands: Vec<usize> = probes(v)
+                    .iter()
+                    .filter_map(|t| probe.get(t))
+                    .flatten()
+                    .copied()
+                    .filter(|&s| s != cur && !built[s].members.is_empty())
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                let here = built[cur].similarity(v, true);
+                let best = cands
+                    .into_iter()
+                    .map(|s| (s, built[s].similarity(v, false)))
+                    .filter(|&(_, sim)| sim >= JOIN && sim > here)
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+                if let Some((s, _)) = best {
+                    built[cur].remove(i, v);
+                    built[s].add(i, v);
+                    story_of[i] = s;
+                    index_probe(&mut probe, v, s);
+                }
+            }
+        }
+    }
+    let words: HashMap<u64, &str> = terms
+        .iter()
+        .flat_map(|t| t.words.iter().map(|(&h, w)| (h, w.as_str())))
+        .collect();
+    let mut out: Vec<Story> = built
+        .into_iter()
+        .filter(|b| !b.members.is_empty())
+        .map(|b| {
+            let mut members = b.members;
+            members.sort_unstable();
+            let founder = if members.contains(&b.founder) {
+                b.founder
+            } else {
+                members[0]
+            };
+            let mut top: Vec<(u64, f32)> = b.centroid.into_iter().filter(|x| x.1 > 1e-6).collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut seen = HashSet::new();
+            let keywords = top
+                .iter()
+                .filter_map(|(h, _)| words.get(h).copied())
+                .filter(|w| seen.insert(*w))
+                .take(KEYWORDS)
+                .map(str::to_string)
+                .collect();
+            let a = &articles[founder];
+            Story {
+                id: b.id,
+                title: a
+                    .title
+                    .map(str::to_string)
+                    .unwrap_or_else(|| a.path.rsplit('/').next().unwrap_or(a.path).to_string()),
+                keywords,
+                articles: members,
+            }
+        })
+        .collect();
+    // Largest first, then by id.
+    out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.id.cmp(&b.id)));
+    out
+}
+
+/// Per article, the index of its story in `stories`.
+pub fn story_of(stories: &[Story], articles: usize) -> Vec<usize> {
+    let mut of = vec![usize::MAX; articles];
+    for (s, st) in stories.iter().enumerate() {
+        for &a in &st.articles {
+            of[a] = s;
+        }
+    }
+    of
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::Claims;
+
+    fn view<'a>(id: &'a str, title: &'a str, body: &'a str, claims: &'a Claims) -> ArticleClaims<'a> {
+        ArticleClaims {
+            id,
+            path: id,
+            title: Some(title),
+            date: None,
+            body,
+            claims,
+        }
+    }
+
+    const QUAKE_A: &str = "A magnitude 6.1 earthquake struck near the town of Ludian in Yunnan on Sunday, killing 398 people. Rescuers in Ludian searched the rubble. Officials in Yunnan said 398 had died and 1,800 were hurt.";
+    const QUAKE_A2: &str = "Rescue teams reached Ludian after the 6.1 earthquake in Yunnan. The toll rose to 398, officials said, with 1,800 hurt across Ludian county.";
+    const QUAKE_B: &str = "A magnitude 7.0 earthquake hit Lushan in Sichuan, killing 196 people. Rescuers in Lushan dug through rubble as officials in Sichuan counted 196 dead and 11,000 hurt.";
+    const QUAKE_B2: &str = "The 7.0 earthquake in Sichuan left 196 dead in Lushan county, officials said; 11,000 were hurt and Lushan was cut off.";
+    const FOOTBALL: &str = "The Colts beat the Jaguars 31-24 in Jacksonville to clinch a playoff berth, with Peyton Manning throwing for 364 yards.";
+    const FOOTBALL2: &str = "Peyton Manning threw for 364 yards as the Colts won 31-24 over the Jaguars in Jacksonville and clinched a playoff place.";
+
+    #[test]
+    fn two_quakes_of_one_kind_are_two_stories_and_each_report_joins_its_own() {
+        let c = Claims::default();
+        let arts = vec![
+            view("a1", "Quake kills 398 in Yunnan", QUAKE_A, &c),
+            view("b1", "Sichuan quake kills 196", QUAKE_B, &c),
+            view("f1", "Colts clinch berth", FOOTBALL, &c),
+            view("a2", "Ludian toll rises", QUAKE_A2, &c),
+            view("b2", "Lushan cut off after quake", QUAKE_B2, &c),
+            view("f2", "Manning leads Colts", FOOTBALL2, &c),
+        ];
+        let st = stories(&arts, &HashMap::new());
+        let of = story_of(&st, arts.len());
+        assert_eq!(of[0], of[3], "{st:?}");
+        assert_eq!(of[1], of[4], "{st:?}");
+        assert_eq!(of[2], of[5], "{st:?}");
+        assert_ne!(of[0], of[1], "{st:?}");
+        assert_ne!(of[0], of[2], "{st:?}");
+        assert_eq!(st.iter().map(|s| s.articles.len()).sum::<usize>(), arts.len());
+    }
+
+    #[test]
+    fn ids_survive_and_a_new_article_joins_without_reclustering() {
+        let c = Claims::default();
+        let first = vec![
+            view("a1", "Quake kills 398 in Yunnan", QUAKE_A, &c),
+            view("b1", "Sichuan quake kills 196", QUAKE_B, &c),
+            view("b2", "Lushan cut off after quake", QUAKE_B2, &c),
+            view("f1", "Colts clinch berth", FOOTBALL, &c),
+            view("f2", "Manning leads Colts", FOOTBALL2, &c),
+        ];
+        let st = stories(&first, &HashMap::new());
+        let previous: HashMap<String, String> = st
+            .iter()
+            .flat_map(|s| s.articles.iter().map(|&a| (first[a].id.to_string(), s.id.clone())))
+            .collect();
+        let mut second = first.clone();
+        second.push(view("a2", "Ludian toll rises", QUAKE_A2, &c));
+        let again = stories(&second, &previous);
+        let id_of = |sts: &[Story], arts: &[ArticleClaims], id: &str| {
+            let i = arts.iter().position(|a| a.id == id).unwrap();
+            sts.iter().find(|s| s.articles.contains(&i)).unwrap().id.clone()
+        };
+        for a in &first {
+            assert_eq!(id_of(&st, &first, a.id), id_of(&again, &second, a.id));
+        }
+        assert_eq!(id_of(&again, &second, "a2"), id_of(&again, &second, "a1"));
+    }
+}
