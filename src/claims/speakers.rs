@@ -16,6 +16,7 @@ use super::lexicon::{
     is_name_connector, is_non_name_cap, is_np_stop, is_org_word, is_title, is_verb_only_cue,
     pronoun, title_gender,
 };
+use super::tokens::{self, is_cap};
 use std::ops::Range;
 
 /// How far (in tokens) a cue is looked for around a quote or a verb.
@@ -50,7 +51,6 @@ pub(crate) fn tokenize(
     out: &mut Vec<Tok>,
 ) {
     out.clear();
-    let bytes = body.as_bytes();
     let mut i = a;
     let mut qi = 0;
     while i < b {
@@ -68,34 +68,32 @@ pub(crate) fn tokenize(
             qi += 1;
             continue;
         }
+        // The words up to the next quote.
         let limit = quotes.get(qi).map_or(b, |q| q.1.min(b));
-        let c = bytes[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let Some(ch) = body.get(i..).and_then(|s| s.chars().next()) else {
-            i += 1;
-            continue;
-        };
-        if ch.is_alphanumeric() {
-            let e = scan_word(body, i, limit);
+        tokens::tokenize(body, i, limit, &Words, |t| {
             out.push(Tok {
-                s: i,
-                e,
-                kind: Kind::Word,
-            });
-            i = e;
-        } else if ch.is_whitespace() {
-            i += ch.len_utf8();
-        } else {
-            out.push(Tok {
-                s: i,
-                e: i + ch.len_utf8(),
-                kind: Kind::Punct(ch),
-            });
-            i += ch.len_utf8();
-        }
+                s: t.s,
+                e: t.e,
+                kind: t.kind,
+            })
+        });
+        i = limit;
+    }
+}
+
+/// Attribution's idea of a word: letters and digits together, see `scan_word`.
+struct Words;
+
+impl tokens::Grammar for Words {
+    type Kind = Kind;
+
+    fn word(&self, text: &str, i: usize, ch: char) -> Option<(usize, Kind)> {
+        ch.is_alphanumeric()
+            .then(|| (scan_word(text, i, text.len()), Kind::Word))
+    }
+
+    fn punct(&self, ch: char) -> Kind {
+        Kind::Punct(ch)
     }
 }
 
@@ -1410,10 +1408,6 @@ fn is_time_word(w: &str) -> bool {
             | "in"
             | "on"
     ) || is_cap(w) && crate::calendar::is_weekday(w)
-}
-
-pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 fn is_possessive(w: &str) -> bool {

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::numbers::{self, NumWord};
 use super::sentences::sentence_range;
+use super::tokens::{self, char_at, is_cap};
 use super::{Qualifier, StatKind, Statistic};
 
 /// Paragraphs longer than this are cut (at whitespace) into pieces, which bounds the
@@ -95,24 +96,30 @@ struct Tok {
 }
 
 fn tokenize(seg: &str, out: &mut Vec<Tok>) {
-    let b = seg.as_bytes();
-    let mut i = 0;
-    let mut sp = true;
-    let mut nl = true;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_whitespace() {
-            if c == b'\n' {
-                nl = true;
-            }
-            sp = true;
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let kind;
-        if c.is_ascii_digit() {
-            kind = K::Num;
+    tokens::tokenize(seg, 0, seg.len(), &Words, |t| {
+        out.push(Tok {
+            s: t.s as u32,
+            e: t.e as u32,
+            k: t.kind,
+            sp: t.sp,
+            nl: t.nl,
+            url: false,
+        })
+    });
+    mark_url_chunks(seg, out);
+}
+
+/// The statistics' idea of a word: letters (with an apostrophe inside, "city’s") apart
+/// from digit runs, which take their thousands groups and one decimal part ("1,255.5").
+struct Words;
+
+impl tokens::Grammar for Words {
+    type Kind = K;
+
+    fn word(&self, seg: &str, start: usize, ch: char) -> Option<(usize, K)> {
+        let b = seg.as_bytes();
+        let mut i = start;
+        if ch.is_ascii_digit() {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
@@ -133,57 +140,35 @@ fn tokenize(seg: &str, out: &mut Vec<Tok>) {
                     i += 1;
                 }
             }
-        } else if c.is_ascii_alphabetic() || (c >= 0x80 && char_at(seg, i).is_alphabetic()) {
-            kind = K::Word;
-            loop {
-                if i >= b.len() {
-                    break;
-                }
-                let c = b[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    let ch = char_at(seg, i);
-                    // Letters, and a typographic apostrophe inside a word ("city’s").
-                    if ch.is_alphabetic() || (ch == '’' && next_is_alpha(seg, i + ch.len_utf8()))
-                    {
-                        i += ch.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else if c == b'\'' && next_is_alpha(seg, i + 1) {
-                    i += 1;
+            return Some((i, K::Num));
+        }
+        if !ch.is_alphabetic() {
+            return None;
+        }
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphabetic() {
+                i += 1;
+            } else if c >= 0x80 {
+                let ch = char_at(seg, i);
+                // Letters, and a typographic apostrophe inside a word ("city’s").
+                if ch.is_alphabetic() || (ch == '’' && next_is_alpha(seg, i + ch.len_utf8())) {
+                    i += ch.len_utf8();
                 } else {
                     break;
                 }
+            } else if c == b'\'' && next_is_alpha(seg, i + 1) {
+                i += 1;
+            } else {
+                break;
             }
-        } else {
-            kind = K::Punct;
-            let ch = char_at(seg, i);
-            if ch.is_whitespace() {
-                // Non-ASCII spaces (no-break space) separate like ASCII ones.
-                sp = true;
-                i += ch.len_utf8();
-                continue;
-            }
-            i += ch.len_utf8();
         }
-        out.push(Tok {
-            s: start as u32,
-            e: i as u32,
-            k: kind,
-            sp,
-            nl,
-            url: false,
-        });
-        sp = false;
-        nl = false;
+        Some((i, K::Word))
     }
-    mark_url_chunks(seg, out);
-}
 
-fn char_at(s: &str, i: usize) -> char {
-    s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ')
+    fn punct(&self, _: char) -> K {
+        K::Punct
+    }
 }
 
 fn next_is_alpha(s: &str, i: usize) -> bool {
@@ -941,7 +926,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.txt(i).chars().next().is_some_and(|c| c.is_uppercase())
+        is_cap(self.txt(i))
     }
 
     fn all_caps(&self, i: usize) -> bool {
