@@ -2862,7 +2862,6 @@ fn sentence_text(body: &str, r: Range<usize>, start: usize, end: usize) -> Strin
 }
 
 #[cfg(test)]
-#[path = "stats_tests.rs"]
 mod tests;
 
 /// Inputs found by fuzzing (`fuzz/`), kept as regression tests.
