@@ -2,6 +2,7 @@
 //! robustness on hostile input, and the hand-annotated precision/recall check.
 
 use super::*;
+use crate::claims::Qualifier;
 
 #[path = "gold.rs"]
 mod gold;
