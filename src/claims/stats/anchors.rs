@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::tokens::K;
-use super::words::{month, time_word, weekday};
+use super::words::{month, time_modifier, time_phrase_modifier, time_word, weekday};
 use super::{Scanner, SentenceCache};
 use crate::claims::Qualifier;
 use crate::claims::numbers;
@@ -65,23 +65,7 @@ impl<'a> Scanner<'a> {
 
     /// Whether a time phrase starts at token `k` ("February", "the past year", "2016").
     pub(super) fn time_starts(&self, mut k: usize) -> bool {
-        while self.kind(k) == Some(K::Word)
-            && matches!(
-                self.lw(k).as_str(),
-                "the"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "last"
-                    | "past"
-                    | "this"
-                    | "next"
-            )
-        {
+        while self.kind(k) == Some(K::Word) && time_modifier(self.lw(k).as_str()) {
             k += 1;
         }
         match self.kind(k) {
@@ -227,27 +211,7 @@ impl<'a> Scanner<'a> {
     /// End (exclusive token) of a time phrase starting at `k`: modifiers, the time
     /// word, and a following day/year ("Dec. 23", "January 2020", "Monday, Feb. 27").
     fn time_phrase_end(&self, mut k: usize, last: usize) -> usize {
-        while k < last
-            && self.kind(k) == Some(K::Word)
-            && matches!(
-                self.lw(k).as_str(),
-                "the"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "last"
-                    | "past"
-                    | "this"
-                    | "next"
-                    | "earlier"
-                    | "later"
-                    | "recent"
-                    | "coming"
-            )
+        while k < last && self.kind(k) == Some(K::Word) && time_phrase_modifier(self.lw(k).as_str())
         {
             k += 1;
         }

@@ -51,6 +51,32 @@ pub(super) fn time_word(w: &str) -> bool {
         )
 }
 
+/// Words that may stand before a time word in a time phrase ("the past year", "early
+/// January", "this week").
+pub(super) fn time_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "last"
+            | "past"
+            | "this"
+            | "next"
+    )
+}
+
+/// The modifiers a time phrase may open with, once it is known to be one ("the
+/// coming weeks", "earlier this year").
+pub(super) fn time_phrase_modifier(w: &str) -> bool {
+    time_modifier(w) || matches!(w, "earlier" | "later" | "recent" | "coming")
+}
+
 /// Determiners stripped from the front of a subject.
 pub(super) fn determiner(w: &str) -> bool {
     matches!(
