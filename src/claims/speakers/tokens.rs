@@ -82,7 +82,7 @@ impl Grammar for Words {
     }
 }
 
-/// End of the word starting at `i`: letters and digits, with inner `'’-.&` joining
+/// End of the word starting at `i`: letters and digits, with inner `'’-.&/` joining
 /// ("don’t", "Holtz-Eakin", "U.S", "73.9") and a final period kept on abbreviations.
 fn scan_word(body: &str, i: usize, limit: usize) -> usize {
     let mut j = i;
