@@ -3,6 +3,8 @@
 //! particular article. Lookups are `match` statements (compiled to length + byte compares),
 //! which keeps the per-word cost small on multi-megabyte inputs.
 
+use super::tokens::is_cap;
+
 /// A reporting verb in any tense ("said", "says", "has told", "tweeted"…). Case-sensitive
 /// on purpose: "Post" and "Reports" in names are not verbs.
 pub(crate) fn is_cue_verb(w: &str) -> bool {
@@ -1156,4 +1158,142 @@ pub(crate) fn is_name_connector(w: &str) -> bool {
             | "dos"
             | "das"
     )
+}
+
+/// An auxiliary or adverb between a subject and its verb, "-ly" adverbs included.
+pub(crate) fn is_aux_or_adverb_ly(w: &str) -> bool {
+    is_aux_or_adverb(w) || (w.len() > 4 && w.ends_with("ly") && !is_cap(w) && w != "family")
+}
+
+/// Words that open an adverbial or a clause before the subject ("In August, …").
+pub(crate) fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "In" | "On"
+            | "At"
+            | "During"
+            | "After"
+            | "Before"
+            | "Though"
+            | "Although"
+            | "When"
+            | "While"
+            | "Since"
+            | "As"
+            | "However"
+            | "Meanwhile"
+            | "Last"
+            | "Earlier"
+            | "Later"
+            | "Also"
+            | "But"
+            | "And"
+            | "Yet"
+            | "So"
+            | "Still"
+            | "Speaking"
+            | "Asked"
+            | "Instead"
+            | "Despite"
+            | "Following"
+            | "Over"
+            | "Under"
+            | "With"
+            | "Without"
+            | "For"
+            | "From"
+            | "Like"
+            | "Unlike"
+            | "Until"
+            | "Because"
+            | "If"
+            | "Once"
+            | "Now"
+            | "Then"
+            | "Today"
+            | "Yesterday"
+            | "Separately"
+            | "Previously"
+            | "Overall"
+            | "Indeed"
+            | "Still,"
+            | "Moreover"
+            | "Furthermore"
+            | "Having"
+            | "Nevertheless"
+            | "Afterward"
+            | "Afterwards"
+            | "Thus"
+    )
+}
+
+/// Lower-case particles inside a person's name ("de Blasio", "van Gogh").
+pub(crate) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van" | "von" | "der" | "den" | "la" | "le" | "del" | "da" | "di" | "du" | "dos"
+    )
+}
+
+/// Words opening a subordinate clause ("…,” when Y said / because Y argued).
+pub(crate) fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "because"
+            | "if"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "until"
+            | "unless"
+            | "whereas"
+            | "where"
+            | "whether"
+    )
+}
+
+/// The hearer of a speech verb, between it and the quote ("told me, “…”").
+pub(crate) fn is_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "me" | "us"
+            | "him"
+            | "her"
+            | "them"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "listeners"
+            | "viewers"
+            | "voters"
+            | "lawmakers"
+            | "colleagues"
+            | "students"
+            | "delegates"
+            | "crowd"
+            | "audience"
+    )
+}
+
+/// Words that end the subject after an inverted cue: a time word, or a preposition
+/// opening one ("said Smith yesterday", "said Smith on Monday").
+pub(crate) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "last"
+            | "earlier"
+            | "recently"
+            | "later"
+            | "this"
+            | "Monday,"
+            | "in"
+            | "on"
+    ) || is_cap(w) && crate::calendar::is_weekday(w)
 }

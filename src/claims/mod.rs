@@ -11,6 +11,7 @@ pub mod quotes;
 pub mod sentences;
 mod speakers;
 mod stats;
+mod tokens;
 
 use serde::{Deserialize, Serialize};
 

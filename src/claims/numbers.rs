@@ -3,7 +3,7 @@
 //! ("twenty-five", "million", "two-thirds", "quadrupled").
 //!
 //! Everything here works on single tokens (or short token sequences) that the
-//! scanner in `stats.rs` has already cut out, so nothing here can run long.
+//! scanner in `stats` has already cut out, so nothing here can run long.
 
 /// Parses a run of ASCII digits with optional thousands commas and one decimal
 /// point ("1,255", "73.9", "12,000.50"). Returns `None` for malformed groups and

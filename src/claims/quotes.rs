@@ -15,8 +15,9 @@ use super::lexicon::{Gender, Pronoun, is_cue_verb, pronoun_gender, role_titles};
 use super::marks::{Span, find_spans};
 use super::sentences::{sentence_index, sentence_ranges};
 use super::speakers::{
-    Attribution, Ctx, HIDDEN, Kind, Mention, NpKind, Tok, is_cap, strip_possessive, tokenize,
+    Attribution, Ctx, HIDDEN, Kind, Mention, NpKind, Tok, strip_possessive, tokenize,
 };
+use super::tokens::is_cap;
 use super::{Quote, QuoteKind};
 use std::collections::HashMap;
 use std::ops::Range;

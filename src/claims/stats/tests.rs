@@ -1,9 +1,10 @@
-//! Unit tests for `stats.rs`: the seed articles' figures, one small case per rule,
+//! Unit tests for `stats`: the seed articles' figures, one small case per rule,
 //! robustness on hostile input, and the hand-annotated precision/recall check.
 
 use super::*;
+use crate::claims::Qualifier;
 
-#[path = "stats_gold.rs"]
+#[path = "gold.rs"]
 mod gold;
 
 fn find<'a>(stats: &'a [Statistic], text: &str) -> &'a Statistic {

@@ -1,0 +1,345 @@
+//! The cue of a quotation: the three shapes of the module doc, tried in order, and the
+//! subject of a cue verb anywhere in the sentence.
+
+use super::{Attribution, Ctx, NpKind, WINDOW};
+use crate::claims::lexicon::{
+    Pronoun, is_cue_verb, is_determiner, is_invertible_cue, is_listener, is_np_stop,
+    is_subordinator, is_verb_only_cue,
+};
+use crate::claims::tokens::is_cap;
+
+impl<'a> Ctx<'a> {
+    /// Attribution for the quote token at `q`.
+    pub(crate) fn attribute(&self, q: usize) -> Option<Attribution> {
+        self.after_quote(q)
+            .or_else(|| self.before_quote(q))
+            .or_else(|| self.anywhere(q))
+    }
+
+    /// `“…,” said X` / `“…,” X (role) said` / `“…,” according to X` / `“…” ― X`.
+    fn after_quote(&self, q: usize) -> Option<Attribution> {
+        let mut j = q + 1;
+        let mut dash = None;
+        while let Some(c) = self.punct(j) {
+            if !matches!(c, ',' | '—' | '–' | '-' | '―') {
+                break;
+            }
+            if c != ',' {
+                dash = Some(j);
+            }
+            j += 1;
+        }
+        let w = self.word(j)?;
+        if is_invertible_cue(w) {
+            let np = self.forward_np(j + 1)?;
+            return Some(Attribution {
+                np,
+                cue: self.bytes(j, j + 1),
+                adjacent: true,
+            });
+        }
+        if w.eq_ignore_ascii_case("according") && self.word(j + 1) == Some("to") {
+            let np = self.according_np(j + 2)?;
+            return Some(Attribution {
+                np,
+                cue: self.bytes(j, j + 2),
+                adjacent: true,
+            });
+        }
+        // "…,” when Y blasted him": a subordinate clause after the quote is not its cue;
+        // only a main clause after it may be ("…,” when asked, Smith said).
+        let j = if is_subordinator(w) {
+            let mut c = j + 1;
+            while c < self.toks.len()
+                && c < j + 25
+                && !self.is_quote(c)
+                && !self.is_punct(c, &[',', '.', '!', '?', ';', ':'])
+            {
+                c += 1;
+            }
+            if self.punct(c) != Some(',') {
+                return None;
+            }
+            c + 1
+        } else {
+            j
+        };
+        let w = self.word(j)?;
+        // "…,” as X put it / as X said.
+        let as_clause = w == "as";
+        let j = if as_clause { j + 1 } else { j };
+        // Subject first: look for the verb within a short window.
+        let mut v = j;
+        while v < self.toks.len() && v < j + 40 {
+            if self.is_quote(v) || self.is_punct(v, &['.', '!', '?', ';', ':']) {
+                break;
+            }
+            if let Some(w) = self.word(v) {
+                let put = as_clause && matches!(w, "put" | "puts");
+                if is_cue_verb(w) || put {
+                    if v > j && self.word(v - 1) == Some("to") {
+                        return None;
+                    }
+                    if self.quote_ends_sentence(q) && !self.bare_cue_tail(v) {
+                        return None;
+                    }
+                    let np = self.backward_np(j, v)?;
+                    return Some(Attribution {
+                        np,
+                        cue: self.bytes(v, v + 1),
+                        adjacent: true,
+                    });
+                }
+            }
+            v += 1;
+        }
+        // Byline dash: “…” ― Sonya Herridge.
+        let d = dash?;
+        if !self.word(d + 1).is_some_and(is_cap) {
+            return None;
+        }
+        let mut e = d + 1;
+        while self.word(e).is_some() && e < d + 8 {
+            e += 1;
+        }
+        let at_end = e >= self.toks.len() || self.is_punct(e, &['.', ',', ';', '(']);
+        if !at_end {
+            return None;
+        }
+        let np = self.chunk_np(d + 1, e, None)?;
+        matches!(np.kind, NpKind::Person { .. }).then(|| Attribution {
+            np,
+            cue: self.bytes(d, d + 1),
+            adjacent: true,
+        })
+    }
+
+    /// Whether the quote at `q` ends a sentence ("…?” Vitter demanded." / "….” The …").
+    fn quote_ends_sentence(&self, q: usize) -> bool {
+        let t = self.toks[q];
+        let inner = self.body[t.s..t.e].trim_end_matches(['"', '\'', '”', '’', '`', ' ']);
+        inner.ends_with(['.', '?', '!', '…']) && self.word(q + 1).is_some_and(is_cap)
+    }
+
+    /// After a sentence-ending quote only a bare cue sentence attributes it: the verb is
+    /// followed by the end, or a short adverbial ("in a statement", "on Twitter").
+    fn bare_cue_tail(&self, v: usize) -> bool {
+        for k in v + 1..(v + 8).min(self.toks.len() + 1) {
+            if k >= self.toks.len() || self.is_punct(k, &['.', '!', '?']) {
+                return true;
+            }
+            let adverbial = self.word(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "with"
+                        | "of"
+                        | "reporters"
+                        | "later"
+                        | "then"
+                ) || crate::calendar::is_weekday(w)
+            });
+            if k == v + 1 && !adverbial {
+                return false;
+            }
+            if self.is_quote(k) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// `X said: “…”`, `X said “…”`, `said X, “…”`, `according to X, “…”`, `X: “…”`.
+    fn before_quote(&self, q: usize) -> Option<Attribution> {
+        let mut j = q;
+        let mut sep = None;
+        while j > 0 && q - j < 2 && self.is_punct(j - 1, &[':', ',', '—', '–', '-', '―']) {
+            j -= 1;
+            sep = self.punct(j);
+        }
+        if j == 0 {
+            return None;
+        }
+        // "X told me, “…”" / "X told reporters: “…”": the listener sits between verb and quote.
+        let v = match self.word(j - 1) {
+            Some(w) if is_cue_verb(w) => Some(j - 1),
+            Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
+                self.word(j - 2).filter(|v| is_cue_verb(v)).map(|_| j - 2)
+            }
+            _ => None,
+        };
+        if let Some(v) = v {
+            if v >= 1 && self.word(v - 1) == Some("to") {
+                return None;
+            }
+            let lo = self.clause_start(v);
+            let np = self.subject_before(lo, v)?;
+            return Some(Attribution {
+                np,
+                cue: self.bytes(v, v + 1),
+                adjacent: true,
+            });
+        }
+        // Inverted or "according to": NP right before the quote, cue before the NP.
+        let mut s = j;
+        while s > 0
+            && s + 12 > j
+            && self
+                .word(s - 1)
+                .is_some_and(|w| !is_np_stop(w) && !is_cue_verb(w))
+        {
+            s -= 1;
+        }
+        if s == j {
+            return None;
+        }
+        let cue_word = if s > 0 { self.word(s - 1) } else { None };
+        if let Some(w) = cue_word {
+            if sep.is_some() && is_invertible_cue(w) {
+                let np = self.chunk_np(s, j, None)?;
+                return Some(Attribution {
+                    np,
+                    cue: self.bytes(s - 1, s),
+                    adjacent: true,
+                });
+            }
+            if w == "to"
+                && s >= 2
+                && self
+                    .word(s - 2)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("according"))
+            {
+                let np = self.chunk_np(s, j, None)?;
+                return Some(Attribution {
+                    np,
+                    cue: self.bytes(s - 2, s),
+                    adjacent: true,
+                });
+            }
+        }
+        // "Sen. Smith: “…”" / "Mitt Romney -- “…”": a bare name introducing the quote.
+        if matches!(sep, Some(':' | '—' | '–' | '-' | '―')) {
+            let np = self.chunk_np(s, j, None)?;
+            // The name must open its clause: not "supportive of Mr. Smith -- “…”".
+            if matches!(np.kind, NpKind::Person { .. }) && (s == 0 || self.word(s - 1).is_none()) {
+                return Some(Attribution {
+                    np,
+                    cue: self.bytes(j, j + 1),
+                    adjacent: true,
+                });
+            }
+        }
+        None
+    }
+
+    /// Any cue in the sentence, nearest first (before the quote, then after it).
+    fn anywhere(&self, q: usize) -> Option<Attribution> {
+        // Bounded windows keep a pathological one-sentence body linear.
+        let before = (q.saturating_sub(WINDOW)..q).rev();
+        let after = q + 1..(q + 1 + WINDOW).min(self.toks.len());
+        for v in before.chain(after) {
+            let Some(w) = self.word(v) else { continue };
+            if w.eq_ignore_ascii_case("according") && self.word(v + 1) == Some("to") {
+                if let Some(np) = self.according_np(v + 2) {
+                    return Some(Attribution {
+                        np,
+                        cue: self.bytes(v, v + 2),
+                        adjacent: false,
+                    });
+                }
+                continue;
+            }
+            // "…,” per the party's bylaws." — "per" after a comma names a source like
+            // "according to"; "per year" / "$5 per share" have no determiner or name.
+            if w == "per"
+                && v > 0
+                && (self.punct(v - 1) == Some(',') || self.is_quote(v - 1))
+                && self
+                    .word(v + 1)
+                    .is_some_and(|n| is_determiner(n) || is_cap(n))
+            {
+                if let Some(np) = self.according_np(v + 1) {
+                    return Some(Attribution {
+                        np,
+                        cue: self.bytes(v, v + 1),
+                        adjacent: false,
+                    });
+                }
+                continue;
+            }
+            let put_it = matches!(w, "put" | "puts") && self.word(v + 1) == Some("it");
+            if !is_cue_verb(w) && !put_it {
+                continue;
+            }
+            if let Some(a) = self.subject_of(v) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// The subject of the cue verb at `v`: before it, or after it when inverted
+    /// ("…, says the ACLU, …").
+    pub(crate) fn subject_of(&self, v: usize) -> Option<Attribution> {
+        let w = self.word(v)?;
+        if v > 0 && self.word(v - 1) == Some("to") {
+            return None; // "to tell": an infinitive has no subject of its own
+        }
+        let lo = self.clause_start(v);
+        let np = self.subject_before(lo, v).filter(|np| {
+            // "the county report", "his claims": a noun-like cue needs a named subject.
+            is_verb_only_cue(w)
+                || match np.kind {
+                    NpKind::Group => {
+                        let name = &self.body[np.name.clone()];
+                        is_cap(name) || name.split_whitespace().skip(1).any(is_cap)
+                    }
+                    _ => true,
+                }
+        });
+        if let Some(np) = np {
+            // "what it called": a mid-sentence "it"/"they" is usually the sentence subject.
+            let ss = self.sentence_start(v);
+            if np.kind == NpKind::Pronoun(Pronoun::Group)
+                && np.name.start > self.toks[ss].s
+                && let Some(s) = self.sentence_subject(ss, v)
+                && !matches!(s.kind, NpKind::Pronoun(_))
+            {
+                return Some(Attribution {
+                    np: s,
+                    cue: self.bytes(v, v + 1),
+                    adjacent: false,
+                });
+            }
+            return Some(Attribution {
+                np,
+                cue: self.bytes(v, v + 1),
+                adjacent: false,
+            });
+        }
+        let inverted_slot =
+            v == 0 || self.is_punct(v - 1, &[',', '—', '–', '(']) || self.is_quote(v - 1);
+        if is_invertible_cue(w) && inverted_slot {
+            let np = self.forward_np(v + 1)?;
+            // The inverted subject must close its clause: "…, says the ACLU, would …".
+            let end = self.token_after(v, np.name.end);
+            let closes = end >= self.toks.len()
+                || self.is_punct(end, &[',', '.', ';', '!', '?', '(', '—', '–'])
+                || np.role.is_some();
+            if closes {
+                return Some(Attribution {
+                    np,
+                    cue: self.bytes(v, v + 1),
+                    adjacent: false,
+                });
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,466 @@
+//! Where the subject of a cue verb is: the noun phrase before the verb (through
+//! auxiliaries, an apposition "X, the head of Y, said", a parenthesis or a dashed aside),
+//! after an inverted verb ("said X, role, …"), after "according to", or the subject of
+//! the sentence for participles and coordinated verbs. What the phrase found is, is
+//! decided by `names`.
+
+use super::names::is_possessive;
+use super::{Ctx, Np, NpKind, WINDOW};
+use crate::claims::lexicon::{
+    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner, is_name_connector,
+    is_non_name_cap, is_np_stop, is_time_word, is_title, is_verb_only_cue, pronoun,
+};
+use crate::claims::tokens::is_cap;
+use std::ops::Range;
+
+impl<'a> Ctx<'a> {
+    /// The subject of the verb at `v`, handling participles ("…, saying") and coordinated
+    /// verbs ("… and said") by taking the sentence subject.
+    pub(super) fn subject_before(&self, lo: usize, v: usize) -> Option<Np> {
+        let w = self.word(v)?;
+        let mut e = v;
+        while e > lo && self.word(e - 1).is_some_and(is_aux_or_adverb_ly) {
+            e -= 1;
+        }
+        let coordinated = e > lo
+            && self
+                .word(e - 1)
+                .is_some_and(|p| matches!(p, "and" | "or" | "but"));
+        let participle = w.ends_with("ing")
+            && (e == lo
+                || !self
+                    .word(e - 1)
+                    .is_some_and(|p| is_cap(p) && !is_clause_opener(p) && !is_non_name_cap(p)));
+        if coordinated || participle {
+            let ss = self.sentence_start(v);
+            // "After saying …, she …": the subject follows the participial opener.
+            let hi = if participle
+                && (e == ss || (e == ss + 1 && self.word(ss).is_some_and(is_clause_opener)))
+            {
+                (v + WINDOW).min(self.toks.len())
+            } else {
+                v
+            };
+            return self.sentence_subject(ss, hi);
+        }
+        // "footage of Trump saying", "a video of Mayor Lee telling": the name right before
+        // a participle is its subject, whatever governs the name.
+        if w.ends_with("ing") && e > lo {
+            let mut s = e;
+            while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
+                s -= 1;
+            }
+            let governed = s > lo && self.word(s - 1).is_some_and(|p| matches!(p, "of" | "by"));
+            if governed
+                && let Some(np) = self.chunk_np(s, e, None)
+                && matches!(np.kind, NpKind::Person { .. })
+            {
+                return Some(np);
+            }
+        }
+        self.backward_np(lo, v)
+    }
+
+    /// The subject at the start of the clause `lo..hi`, after a leading adverbial
+    /// ("In August, several groups …", "During a speech, Trump …").
+    pub(super) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let mut starts = vec![lo];
+        if self.word(lo).is_some_and(is_clause_opener) {
+            starts.clear();
+            starts.extend(
+                (lo..hi)
+                    .filter(|&k| self.punct(k) == Some(','))
+                    .take(3)
+                    .map(|c| c + 1),
+            );
+            // "After saying it was “…,” she …": the comma sits inside the quote.
+            if let Some(q) = (lo..hi).find(|&k| self.is_quote(k))
+                && starts.first().is_none_or(|&c| c > q + 1)
+            {
+                starts.insert(0, q + 1);
+            }
+            if starts.is_empty() {
+                starts.push(lo + 1);
+            }
+        }
+        for s in starts {
+            if let Some(np) = self.subject_chunk(s, hi) {
+                return Some(np);
+            }
+        }
+        None
+    }
+
+    fn subject_chunk(&self, s: usize, hi: usize) -> Option<Np> {
+        if s < hi
+            && let Some(p) = self.word(s).and_then(pronoun)
+        {
+            return Some(Np {
+                kind: NpKind::Pronoun(p),
+                name: self.bytes(s, s + 1),
+                role: None,
+            });
+        }
+        let mut e = s;
+        let mut seen_name = false;
+        let mut poss = false;
+        while e < hi && e - s < 10 {
+            let Some(w) = self.word(e) else { break };
+            if is_cue_verb(w) || (is_np_stop(w) && !(e == s && is_determiner(w))) {
+                break;
+            }
+            if is_cap(w) {
+                if !is_title(w) && !is_non_name_cap(w) {
+                    seen_name = true;
+                }
+                poss |= is_possessive(w);
+            } else {
+                if seen_name && !poss && !is_name_connector(w) {
+                    break;
+                }
+                if (!seen_name || poss) && e > s && w.ends_with("ed") {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        while e > s && self.word(e - 1).is_some_and(is_name_connector) {
+            e -= 1;
+        }
+        let np = self.chunk_np(s, e, None)?;
+        let ok = match np.kind {
+            NpKind::Group => self.word(s).is_some_and(|w| is_cap(w) || is_determiner(w)),
+            _ => true,
+        };
+        ok.then_some(np)
+    }
+
+    /// Index of the first token at or after `from` starting at or after byte `pos`.
+    pub(super) fn token_after(&self, from: usize, pos: usize) -> usize {
+        let mut k = from;
+        while k < self.toks.len() && self.toks[k].s < pos {
+            k += 1;
+        }
+        k
+    }
+
+    /// First token of the sentence holding token `v`.
+    pub(super) fn sentence_start(&self, v: usize) -> usize {
+        let pos = self.toks[v].s;
+        let i = self.sent_starts.partition_point(|&s| s <= pos);
+        let start = if i > 0 { self.sent_starts[i - 1] } else { 0 };
+        let mut k = v;
+        while k > 0 && v - k < WINDOW && self.toks[k - 1].e > start {
+            k -= 1;
+        }
+        k
+    }
+
+    /// A person named as the subject at the start of the sentence holding the quote at
+    /// `q`, before it ("Sen. Claire McCaskill scolded him: “…”").
+    pub(crate) fn lead_subject(&self, q: usize) -> Option<Np> {
+        let s = self.sentence_start(q);
+        if s >= q {
+            return None;
+        }
+        let np = self.sentence_subject(s, q)?;
+        matches!(np.kind, NpKind::Person { .. }).then_some(np)
+    }
+
+    /// Where the clause holding token `v` starts (after a quote, `;`, `:` or sentence start).
+    pub(super) fn clause_start(&self, v: usize) -> usize {
+        let mut s = v;
+        while s > 0
+            && v - s < WINDOW
+            && !self.is_quote(s - 1)
+            && !self.is_punct(s - 1, &[';', ':', '.', '?', '!'])
+        {
+            s -= 1;
+        }
+        s
+    }
+
+    /// The subject ending right before the verb at `v`, not reaching before `lo`.
+    pub(super) fn backward_np(&self, lo: usize, v: usize) -> Option<Np> {
+        let mut e = v;
+        while e > lo && self.word(e - 1).is_some_and(is_aux_or_adverb_ly) {
+            e -= 1;
+        }
+        let mut role = None;
+        // "X, the head of Y -- a firm that … -- told me": skip the dashed aside.
+        if let Some(close) = self.dash_before(lo, e)
+            && let Some(open) = (lo..close.start)
+                .rev()
+                .take(40)
+                .filter_map(|k| self.dash_before(lo, k + 1).filter(|d| d.end == k + 1))
+                .next()
+            && open.start > lo
+        {
+            if open.end < close.start {
+                role = Some(self.bytes(open.end, close.start));
+            }
+            e = open.start;
+            // The dash closes an apposition like a comma: "X, the head of Y -- … -- said".
+            let last = if self.punct(e - 1) == Some(',') {
+                e - 1
+            } else {
+                e
+            };
+            if let Some(np) = self.appositive_subject(lo, last) {
+                return Some(Np {
+                    role: np.role.or(role),
+                    ..np
+                });
+            }
+            if last < e {
+                return None;
+            }
+        }
+        if e > lo && self.punct(e - 1) == Some(')') {
+            let p = (lo..e - 1)
+                .rev()
+                .take(15)
+                .find(|&k| self.punct(k) == Some('('))?;
+            if p + 1 < e - 1 {
+                role = Some(self.bytes(p + 1, e - 1));
+            }
+            e = p;
+        }
+        if e > lo && self.punct(e - 1) == Some(',') {
+            return self.appositive_subject(lo, e - 1);
+        }
+        let mut s = e;
+        while s > lo && e - s < 14 {
+            match self.word(s - 1) {
+                // "…, and the report says": the coordinator joins clauses, not names.
+                Some("and" | "or" | "but") if s < e && self.word(s).is_some_and(is_determiner) => {
+                    break;
+                }
+                Some(w) if !is_np_stop(w) => s -= 1,
+                Some(w) if is_determiner(w) => {
+                    s -= 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // "“…,” she said": a personal pronoun right before the verb.
+        if s == e
+            && e > lo
+            && let Some(w) = self.word(e - 1)
+            && pronoun(w) == Some(Pronoun::Person)
+        {
+            return Some(Np {
+                kind: NpKind::Pronoun(Pronoun::Person),
+                name: self.bytes(e - 1, e),
+                role,
+            });
+        }
+        if s == e || e - s >= 14 {
+            return None;
+        }
+        self.chunk_np(s, e, role)
+    }
+
+    /// The dash (`—`, `–` or `--`) ending right before token `e`, as a token range.
+    fn dash_before(&self, lo: usize, e: usize) -> Option<Range<usize>> {
+        if e <= lo {
+            return None;
+        }
+        match self.punct(e - 1)? {
+            '—' | '–' | '―' => Some(e - 1..e),
+            '-' if e - 1 > lo && self.punct(e - 2) == Some('-') => Some(e - 2..e),
+            _ => None,
+        }
+    }
+
+    /// `NAME, ROLE[, ROLE…], said`: the comma-separated segments between the clause start
+    /// and the comma at `last_comma`; the first segment that is a name is the subject and
+    /// the rest its role.
+    fn appositive_subject(&self, lo: usize, last_comma: usize) -> Option<Np> {
+        let mut commas = Vec::new();
+        let mut k = last_comma;
+        let mut s = last_comma;
+        while s > lo && last_comma - s < 60 {
+            let t = s - 1;
+            if self.is_quote(t) || self.is_punct(t, &[';', ':', '—', '–', '―']) {
+                break;
+            }
+            // "--" (two hyphens) is a dash too.
+            if self.punct(t) == Some('-') && t > lo && self.punct(t - 1) == Some('-') {
+                break;
+            }
+            if self.punct(t) == Some(',') {
+                commas.push(t);
+            }
+            s -= 1;
+        }
+        commas.reverse();
+        commas.push(last_comma);
+        let mut seg_start = s;
+        for &c in commas.iter().take(7) {
+            let mut e = c;
+            if e > seg_start
+                && self.punct(e - 1) == Some(')')
+                && let Some(p) = (seg_start..e - 1)
+                    .rev()
+                    .find(|&x| self.punct(x) == Some('('))
+            {
+                e = p;
+            }
+            if e > seg_start && (seg_start..e).all(|x| self.word(x).is_some()) {
+                // Skip a leading clause word: "Then, Smith, …" / "But Smith, …"
+                let mut a = seg_start;
+                while a < e
+                    && self
+                        .word(a)
+                        .is_some_and(|w| is_clause_opener(w) || matches!(w, "and" | "but"))
+                {
+                    a += 1;
+                }
+                if let Some(np) = self.chunk_np(a, e, None) {
+                    let name_like = match np.kind {
+                        NpKind::Person { .. } => true,
+                        NpKind::Group => {
+                            self.word(a).is_some_and(|w| is_cap(w) || is_determiner(w))
+                        }
+                        NpKind::Pronoun(_) => true,
+                    };
+                    if name_like {
+                        let role = (c + 1 < last_comma).then(|| self.bytes(c + 1, last_comma));
+                        return Some(Np {
+                            role: role.or(np.role.clone()),
+                            ..np
+                        });
+                    }
+                }
+            }
+            k = c;
+            seg_start = c + 1;
+        }
+        let _ = k;
+        None
+    }
+
+    /// The source after "according to": up to the next comma or sentence end, kept whole
+    /// when it is a long description ("a 52-count civil complaint filed by the SEC").
+    pub(super) fn according_np(&self, j: usize) -> Option<Np> {
+        if let Some(np) = self.forward_np(j) {
+            let end = self.token_after(j, np.name.end);
+            if np.role.is_some() || end >= self.toks.len() || self.punct(end).is_some() {
+                return Some(np);
+            }
+        }
+        let mut e = j;
+        while e < self.toks.len() && e < j + 25 && self.word(e).is_some() {
+            e += 1;
+        }
+        if e == j || !self.word(j).is_some_and(|w| is_cap(w) || is_determiner(w)) {
+            return None;
+        }
+        Some(Np {
+            kind: NpKind::Group,
+            name: self.bytes(j, e),
+            role: None,
+        })
+    }
+
+    /// The subject starting at `j` after an inverted verb ("said Tessa Petit, Executive
+    /// Director of …, in a statement").
+    pub(super) fn forward_np(&self, j: usize) -> Option<Np> {
+        let w = self.word(j)?;
+        if let Some(p) = pronoun(w) {
+            return Some(Np {
+                kind: NpKind::Pronoun(p),
+                name: self.bytes(j, j + 1),
+                role: None,
+            });
+        }
+        let mut t = j;
+        while t < self.toks.len() && t < j + 12 {
+            match self.word(t) {
+                Some(w)
+                    if (!is_np_stop(w) || (t == j && is_determiner(w)))
+                        && !is_time_word(w)
+                        && !is_verb_only_cue(w) =>
+                {
+                    t += 1
+                }
+                _ => break,
+            }
+        }
+        while t > j
+            && self
+                .word(t - 1)
+                .is_some_and(|w| is_name_connector(w) || w == "a")
+        {
+            t -= 1;
+        }
+        if t == j {
+            return None;
+        }
+        let mut role = None;
+        if self.punct(t) == Some(',') {
+            let r = t + 1;
+            if let Some(first) = self.word(r) {
+                let ok = !first.ends_with("ing")
+                    && !is_cue_verb(first)
+                    && !matches!(
+                        first,
+                        "in" | "on"
+                            | "at"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "when"
+                            | "and"
+                            | "but"
+                            | "as"
+                            | "according"
+                            | "referring"
+                            | "who"
+                            | "which"
+                            | "because"
+                            | "though"
+                            | "although"
+                            | "if"
+                            | "so"
+                            | "then"
+                            | "to"
+                    );
+                if ok {
+                    let mut k = r;
+                    while k < self.toks.len()
+                        && k < r + 30
+                        && !self.is_quote(k)
+                        && !self.is_punct(k, &[',', '.', ';', ':', '!', '?', '—', '–'])
+                    {
+                        k += 1;
+                    }
+                    if k > r {
+                        role = Some(self.bytes(r, k));
+                    }
+                }
+            }
+        } else if self.punct(t) == Some('(')
+            && let Some(p) = (t + 1..self.toks.len())
+                .take(15)
+                .find(|&k| self.punct(k) == Some(')'))
+            && p > t + 1
+        {
+            role = Some(self.bytes(t + 1, p));
+        }
+        self.chunk_np(j, t, role)
+    }
+
+    /// The person named as the subject of this (single) sentence: "Sen. Jo Roe (Vt.), who …,
+    /// identified …".
+    pub(crate) fn person_subject(&self) -> Option<Np> {
+        if self.toks.is_empty() {
+            return None;
+        }
+        let np = self.sentence_subject(0, self.toks.len())?;
+        matches!(np.kind, NpKind::Person { .. }).then_some(np)
+    }
+}

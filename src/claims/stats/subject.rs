@@ -1,0 +1,416 @@
+//! What a figure counts: the noun phrase after it ("250 police agencies across
+//! Florida"), else the subject of the clause that moves it ("unemployment rose to 5%"),
+//! "the number of X", or the noun phrase before it; and the event a count is of
+//! ("1,300 people killed").
+
+use std::ops::Range;
+
+use super::tokens::K;
+use super::words::{
+    change_verb, determiner, event_participle, np_stop, scope_adverb, scope_prep, time_word_strict,
+    verbish,
+};
+use super::{Fig, NP_MAX_TOKENS, Scanner};
+use crate::claims::numbers;
+use crate::claims::{StatKind, Statistic};
+
+impl<'a> Scanner<'a> {
+    pub(super) fn subject(
+        &self,
+        fig: &Fig,
+        qa: usize,
+        prev: Option<&Statistic>,
+        start: usize,
+    ) -> Option<String> {
+        let j = fig.after;
+        // Elliptical "eight to 10 more in March": the noun is the previous figure's.
+        if self.is_w(j, "more") || self.is_w(j, "others") || self.is_w(j, "additional") {
+            let nxt = self.lw(j + 1);
+            if (self.kind(j + 1) != Some(K::Word) || np_stop(nxt.as_str()))
+                && let Some(p) = prev
+                && start.saturating_sub(p.end) < 600
+                && let Some(s) = &p.subject
+            {
+                return Some(s.clone());
+            }
+        }
+        let mut k = j;
+        // Money/percent/measure: skip "annually" / "a year" and take "in/on/for X".
+        if matches!(
+            fig.kind,
+            StatKind::Money | StatKind::Percent | StatKind::Measure | StatKind::Fraction
+        ) {
+            loop {
+                let w = self.lw(k);
+                match w.as_str() {
+                    "annually" | "yearly" | "monthly" | "weekly" | "daily" => k += 1,
+                    "a" | "per" | "each"
+                        if matches!(
+                            self.lw(k + 1).as_str(),
+                            "year" | "month" | "week" | "day" | "annum"
+                        ) =>
+                    {
+                        k += 2
+                    }
+                    _ => break,
+                }
+            }
+            if matches!(fig.kind, StatKind::Money)
+                && (self.is_w(k, "in") || self.is_w(k, "on") || self.is_w(k, "for"))
+                && !self.time_starts(k + 1)
+                && let Some(r) = self.np_forward(k + 1)
+            {
+                return Some(self.clean(r));
+            }
+        }
+        if let Some(r) = self.np_forward(k) {
+            return Some(self.clean(r));
+        }
+        if let Some(r) = self.clause_subject(qa) {
+            return Some(self.clean(r));
+        }
+        if let Some(r) = self.number_of_before(qa) {
+            return Some(self.clean(r));
+        }
+        self.np_backward(qa).map(|r| self.clean(r))
+    }
+
+    /// Noun phrase starting at token `k` (after "of", quotes and determiners).
+    fn np_forward(&self, mut k: usize) -> Option<Range<usize>> {
+        if self.is_w(k, "of") {
+            k += 1;
+        }
+        // A quoted phrase right after the figure: the quote is the subject.
+        if self.kind(k) == Some(K::Punct) && matches!(self.txt(k), "“" | "\"" | "‘") {
+            let open = self.txt(k);
+            let close: &[&str] = match open {
+                "“" => &["”", "\""],
+                "‘" => &["’"],
+                _ => &["\"", "”"],
+            };
+            let mut m = k + 1;
+            while m < self.n() && m < k + 60 {
+                if self.kind(m) == Some(K::Punct) && close.contains(&self.txt(m)) && m > k + 1 {
+                    return Some(self.toks[k + 1].s as usize..self.toks[m - 1].e as usize);
+                }
+                if self.is_p(m, ".")
+                    && !self.attached(m + 1)
+                    && self.toks.get(m + 1).is_some_and(|t| t.nl)
+                {
+                    break;
+                }
+                m += 1;
+            }
+            return None;
+        }
+        while self.kind(k) == Some(K::Word) && determiner(self.lw(k).as_str()) {
+            k += 1;
+        }
+        let first = k;
+        let mut last: Option<usize> = None;
+        let mut words = 0;
+        let mut prev_plural = false;
+        let mut prev_ing = false;
+        let mut after_prep = false;
+        let limit = (k + NP_MAX_TOKENS).min(self.n());
+        while k < limit {
+            match self.kind(k) {
+                Some(K::Word) => {
+                    let lw = self.lw(k);
+                    let w = lw.as_str();
+                    let content = |s: &Self, m: usize| -> bool {
+                        match s.kind(m) {
+                            Some(K::Word) => {
+                                let x = s.lw(m);
+                                !np_stop(x.as_str()) || determiner(x.as_str())
+                            }
+                            Some(K::Num) => true,
+                            _ => false,
+                        }
+                    };
+                    if scope_adverb(w) && words > 0 {
+                        last = Some(k);
+                        k += 1;
+                        continue;
+                    }
+                    if scope_prep(w) && words > 0 && !after_prep {
+                        if w == "in" && self.time_starts(k + 1) {
+                            break;
+                        }
+                        if !content(self, k + 1) {
+                            break;
+                        }
+                        after_prep = true;
+                        k += 1;
+                        while self.kind(k) == Some(K::Word) && determiner(self.lw(k).as_str()) {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    if (w == "and" || w == "or") && words > 0 {
+                        if !content(self, k + 1) || self.kind(k + 1) == Some(K::Num) {
+                            break;
+                        }
+                        k += 1;
+                        continue;
+                    }
+                    if w == "being" && words > 0 {
+                        k += 1;
+                        continue;
+                    }
+                    if w == "as" && prev_ing {
+                        k += 1;
+                        continue;
+                    }
+                    if np_stop(w) || time_word_strict(w) && words > 0 {
+                        break;
+                    }
+                    if numbers::number_word(w).is_some() && words > 0 {
+                        break;
+                    }
+                    if words > 0 && prev_plural && w.len() > 3 && w.ends_with("ed") {
+                        break; // "heads penned": a verb after the head noun
+                    }
+                    if words >= 10 {
+                        break;
+                    }
+                    let raw = self.txt(k);
+                    prev_plural = w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !raw.ends_with("'s")
+                        && !raw.ends_with("’s");
+                    prev_ing = w.ends_with("ing");
+                    words += 1;
+                    last = Some(k);
+                    after_prep = false;
+                    k += 1;
+                }
+                Some(K::Num) if after_prep => {
+                    // "across 40 states"
+                    k += 1;
+                }
+                Some(K::Num)
+                    if self.is_p(k + 1, "(")
+                        && self.attached(k + 1)
+                        && self.attached(k + 2)
+                        && self.is_p(k + 3, ")")
+                        && self.attached(k + 3) =>
+                {
+                    // An identifier such as "287(g)" naming the thing counted.
+                    words += 1;
+                    last = Some(k + 3);
+                    after_prep = false;
+                    k += 4;
+                }
+                Some(K::Punct)
+                    if self.is_dash(k) && self.attached(k) && self.attached(k + 1) && words > 0 =>
+                {
+                    // Hyphenated words are one word ("foreign-born", "Miami-Dade").
+                    k += 1;
+                    words -= 1;
+                }
+                Some(K::Punct) if self.txt(k) == "&" && words > 0 => k += 1,
+                Some(K::Punct)
+                    if self.txt(k) == "("
+                        && self.attached(k + 1)
+                        && self.attached(k + 2)
+                        && self.is_p(k + 2, ")") =>
+                {
+                    // "287(g)" inside a name.
+                    k += 3;
+                }
+                _ => break,
+            }
+        }
+        let last = last?;
+        if last < first {
+            return None;
+        }
+        Some(self.toks[first].s as usize..self.toks[last].e as usize)
+    }
+
+    /// "The number of X has …" earlier in the sentence: X.
+    fn number_of_before(&self, a: usize) -> Option<Range<usize>> {
+        let lo = a.saturating_sub(60);
+        let mut k = a;
+        while k > lo {
+            k -= 1;
+            if self.kind(k) == Some(K::Punct)
+                && matches!(self.txt(k), "." | "!" | "?")
+                && !self.attached(k + 1)
+            {
+                break;
+            }
+            if self.is_w(k, "number") && self.is_w(k + 1, "of") {
+                return self.np_forward(k + 2);
+            }
+        }
+        None
+    }
+
+    /// "magnitude 7.8", "a magnitude of 7.5" before the figure.
+    pub(super) fn magnitude_before(&self, qa: usize) -> bool {
+        qa >= 1 && self.is_w(qa - 1, "magnitude")
+            || qa >= 2 && self.is_w(qa - 1, "of") && self.is_w(qa - 2, "magnitude")
+    }
+
+    /// The subject of "the death toll … rose to 4,300", "unemployment stood at 5%": the
+    /// noun phrase that opens the clause whose verb moves the figure.
+    fn clause_subject(&self, qa: usize) -> Option<Range<usize>> {
+        if qa < 2 || self.kind(qa - 1) != Some(K::Word) {
+            return None;
+        }
+        let w1 = self.lw(qa - 1);
+        let w2 = self.lw(qa - 2);
+        let verb_at = match (w2.as_str(), w1.as_str()) {
+            (v, "to") if change_verb(v) => qa - 2,
+            ("stood" | "stands" | "stand" | "was" | "is" | "were" | "are", "at") => qa - 2,
+            (_, "reached" | "hit" | "topped" | "passed" | "exceeded" | "surpassed") => qa - 1,
+            _ => return None,
+        };
+        // Back to the start of the clause: a sentence mark, or at most 40 tokens.
+        let mut start = verb_at;
+        let mut comma = None;
+        while start > 0 && verb_at - start < 40 {
+            let p = start - 1;
+            if self.kind(p) == Some(K::Punct) {
+                let t = self.txt(p);
+                if matches!(t, "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"") || self.is_dash(p)
+                {
+                    break;
+                }
+                if t == "," && comma.is_none() {
+                    comma = Some(start);
+                }
+            }
+            start -= 1;
+        }
+        // "On Tuesday, the death toll rose to…": the phrase after the comma, when it
+        // opens with a determiner.
+        if let Some(c) = comma
+            && determiner(self.lw(c).as_str())
+        {
+            start = c;
+        }
+        let r = self.np_forward(start)?;
+        let end_tok = self.toks.get(verb_at)?.s as usize;
+        (r.end <= end_tok).then_some(r)
+    }
+
+    /// The event a count is of, from a verb next to it: "killing at least 1,300 people",
+    /// "15,000 people injured", "200 were arrested" → "killed", "injured", "arrested".
+    pub(super) fn event_verb(&self, fig: &Fig, qa: usize) -> Option<&'static str> {
+        if !matches!(fig.kind, StatKind::Count | StatKind::Range) {
+            return None;
+        }
+        if qa >= 1
+            && let Some(e) = event_participle(self.lw(qa - 1).as_str())
+        {
+            return Some(e);
+        }
+        // After the figure: its noun, then "were/have been" or directly the participle.
+        for k in fig.after..fig.after + 5 {
+            if self.kind(k) != Some(K::Word) {
+                return None;
+            }
+            let w = self.lw(k);
+            if let Some(e) = event_participle(w.as_str()) {
+                let w = w.as_str();
+                return (w.ends_with("ed") || w == "dead").then_some(e);
+            }
+        }
+        None
+    }
+
+    /// Noun phrase before the figure ("unemployment rose to 5%", "a case for $150,000").
+    fn np_backward(&self, a: usize) -> Option<Range<usize>> {
+        let mut k = a;
+        let mut skipped = 0;
+        while k > 0 && skipped < 4 {
+            if self.kind(k - 1) != Some(K::Word) {
+                break;
+            }
+            let w = self.lw(k - 1);
+            if verbish(w.as_str()) {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        let end = k;
+        let mut words = 0;
+        while k > 0 && words < 6 {
+            let p = k - 1;
+            match self.kind(p) {
+                Some(K::Word) => {
+                    let w = self.lw(p);
+                    if np_stop(w.as_str())
+                        || numbers::number_word(w.as_str()).is_some()
+                        || verbish(w.as_str()) && words > 0
+                    {
+                        break;
+                    }
+                    words += 1;
+                    k -= 1;
+                }
+                Some(K::Punct)
+                    if self.is_dash(p) && !self.toks[p].sp && self.attached(p + 1) && words > 0 =>
+                {
+                    k -= 1
+                }
+                _ => break,
+            }
+        }
+        if words == 0 || k >= end {
+            return None;
+        }
+        Some(self.toks[k].s as usize..self.toks[end - 1].e as usize)
+    }
+
+    /// Subject text without quote marks, with typographic apostrophes made plain.
+    fn clean(&self, r: Range<usize>) -> String {
+        let s = self.seg.get(r).unwrap_or("");
+        let s: String = s
+            .chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"'))
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect();
+        s.trim().to_string()
+    }
+}
+
+/// Cuts "people and injuring" to "people": a subject does not run on into the next verb.
+pub(super) fn trim_verb_tail(s: &str) -> String {
+    let words: Vec<&str> = s.split(' ').collect();
+    for i in 1..words.len() {
+        if words[i - 1] == "and"
+            && words[i].ends_with("ing")
+            && event_participle(&words[i].to_lowercase()).is_some()
+        {
+            return words[..i - 1].join(" ");
+        }
+    }
+    s.to_string()
+}
+
+/// Adds the event to the subject ("people" + "killed" → "people killed"); a subject that
+/// is only the verb becomes the participle.
+pub(super) fn with_event(subject: Option<String>, event: Option<&'static str>) -> Option<String> {
+    let Some(e) = event else { return subject };
+    match subject {
+        Some(s)
+            if s.to_lowercase()
+                .split(' ')
+                .any(|w| event_participle(w) == Some(e)) =>
+        {
+            if s.to_lowercase().ends_with("ing") {
+                Some(e.to_string())
+            } else {
+                Some(s)
+            }
+        }
+        Some(s) if !s.is_empty() => Some(format!("{s} {e}")),
+        _ => Some(e.to_string()),
+    }
+}
