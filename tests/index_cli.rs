@@ -264,3 +264,64 @@ fn without_index_flag_the_index_lives_in_the_xdg_cache() {
     let indexes = sb.path("cache").join("crosscheck").join("indexes");
     assert_eq!(std::fs::read_dir(indexes).unwrap().count(), 1);
 }
+
+#[test]
+fn stories_hold_every_article_once_and_keep_their_ids_when_an_article_is_added() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let r = sb.json(&["stories", &corpus, "--json"]);
+    let stories = r["stories"].as_array().expect("a list of stories");
+    assert!(!stories.is_empty());
+    let mut paths: Vec<String> = Vec::new();
+    let mut ids_before = std::collections::BTreeMap::new();
+    for s in stories {
+        let id = s["id"].as_str().expect("an id").to_string();
+        assert!(s["title"].as_str().is_some_and(|t| !t.is_empty()), "{s}");
+        assert!(
+            s["keywords"].as_array().is_some_and(|k| !k.is_empty()),
+            "{s}"
+        );
+        assert!(s["findings"].as_u64().is_some(), "{s}");
+        for a in s["articles"].as_array().unwrap() {
+            for field in ["id", "path", "title", "source", "date"] {
+                assert!(a.get(field).is_some(), "{field} missing in {a}");
+            }
+            let path = a["path"].as_str().unwrap().to_string();
+            ids_before.insert(path.clone(), id.clone());
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let n = paths.len();
+    paths.dedup();
+    assert_eq!(paths.len(), n, "an article is in two stories");
+    assert_eq!(n, 5, "every seed is in a story");
+    // A copy of one seed under another name joins that seed's story; no id changes.
+    std::fs::copy(
+        std::path::Path::new(&corpus).join("001_0671674b0591bc64.txt"),
+        std::path::Path::new(&corpus).join("005_copy.txt"),
+    )
+    .unwrap();
+    let r = sb.json(&["stories", &corpus, "--json"]);
+    let mut ids_after = std::collections::BTreeMap::new();
+    for s in r["stories"].as_array().unwrap() {
+        for a in s["articles"].as_array().unwrap() {
+            ids_after.insert(
+                a["path"].as_str().unwrap().to_string(),
+                s["id"].as_str().unwrap().to_string(),
+            );
+        }
+    }
+    for (path, id) in &ids_before {
+        assert_eq!(ids_after.get(path), Some(id), "{path} changed story");
+    }
+    let copy = ids_after
+        .iter()
+        .find(|(p, _)| p.ends_with("005_copy.txt"))
+        .map(|(_, id)| id.clone());
+    let original = ids_after
+        .iter()
+        .find(|(p, _)| p.ends_with("001_0671674b0591bc64.txt"))
+        .map(|(_, id)| id.clone());
+    assert_eq!(copy, original);
+}

@@ -381,7 +381,9 @@ pub fn run_command(
                 })
                 .collect();
             if args.json {
-                emit_json(serde_json::to_string_pretty(&output::stories_json(&reports))?)?;
+                emit_json(serde_json::to_string_pretty(&output::stories_json(
+                    &reports,
+                ))?)?;
             } else {
                 emit(&output::stories_text(&reports, output::Style::for_stdout()))?;
             }

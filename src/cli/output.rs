@@ -364,11 +364,18 @@ pub fn stories_text(stories: &[StoryReport], style: Style) -> String {
             r.findings
         );
         if !r.story.keywords.is_empty() {
-            let _ = writeln!(out, "  keywords: {}", inert_line(&r.story.keywords.join(", ")));
+            let _ = writeln!(
+                out,
+                "  keywords: {}",
+                inert_line(&r.story.keywords.join(", "))
+            );
         }
         for a in &r.articles {
             let mut line = format!("  - {}", inert_line(a.title.as_deref().unwrap_or(&a.path)));
-            for extra in [a.source.as_deref(), a.date.as_deref()].into_iter().flatten() {
+            for extra in [a.source.as_deref(), a.date.as_deref()]
+                .into_iter()
+                .flatten()
+            {
                 let _ = write!(line, " · {}", inert_line(extra));
             }
             let _ = writeln!(out, "{line}");

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ArticleClaims;
-use super::topics::word_hash;
+use super::topics::{STOPWORDS, word_hash};
 
 /// Cosine between an article and a story's centroid from which the article joins it.
 pub const JOIN: f32 = 0.25;
@@ -34,16 +34,24 @@ const WEIGHT_TITLE: f32 = 3.0;
 const WEIGHT_NAME: f32 = 3.0;
 const WEIGHT_FIGURE: f32 = 3.0;
 
-const STOP: &[&str] = &[
-    "the", "and", "for", "that", "with", "was", "are", "were", "has", "have", "had", "this",
-    "from", "but", "not", "they", "their", "said", "says", "will", "would", "its", "his", "her",
-    "she", "him", "who", "which", "been", "being", "also", "more", "than", "about", "after",
-    "into", "over", "can", "could", "there", "what", "when", "where", "all", "one", "two", "out",
-    "our", "you", "your", "some", "other", "such", "any", "may", "just", "like", "very", "most",
-    "only", "them", "these", "those", "then", "now", "new", "year", "years", "last", "first",
-    "told", "how", "did", "does", "should", "because", "while", "many", "much", "people", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms",
+/// Words left out besides the analysis's stop words: weekdays (every story has them)
+/// and honorifics.
+const STOP_MORE: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
 ];
+
+fn stop(word: &str) -> bool {
+    STOPWORDS.contains(&word) || STOP_MORE.contains(&word)
+}
 
 /// A story: its id, a title (its founding article's), its heaviest terms, and its
 /// articles (indices into the input).
@@ -91,7 +99,10 @@ fn add_terms(t: &mut Terms, text: &str, weight: f32) {
                     // 31-24, 7.6, 1,255, 10:30
                     d.is_ascii_digit()
                         || (matches!(d, '.' | ',' | '-' | ':')
-                            && text[j + 1..].chars().next().is_some_and(|n| n.is_ascii_digit()))
+                            && text[j + 1..]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| n.is_ascii_digit()))
                 } else {
                     d.is_alphanumeric()
                         || (matches!(d, '\'' | '’' | '-')
@@ -113,7 +124,7 @@ fn add_terms(t: &mut Terms, text: &str, weight: f32) {
             }
             let w = if digit {
                 weight * WEIGHT_FIGURE
-            } else if low.chars().count() < 3 || STOP.contains(&low.as_str()) {
+            } else if low.chars().count() < 3 || stop(&low) {
                 0.0
             } else if c.is_uppercase() && !sentence_start {
                 weight * WEIGHT_NAME
@@ -175,8 +186,30 @@ impl Building {
                 dot += w * c;
             }
         }
-        if norm2 <= 1e-9 { 0.0 } else { dot / norm2.sqrt() }
+        if norm2 <= 1e-9 {
+            0.0
+        } else {
+            dot / norm2.sqrt()
+        }
     }
+}
+
+/// Founds a story with id `id` for article `founder`; returns its index.
+fn found(
+    built: &mut Vec<Building>,
+    by_id: &mut HashMap<String, usize>,
+    id: String,
+    founder: usize,
+) -> usize {
+    by_id.insert(id.clone(), built.len());
+    built.push(Building {
+        id,
+        founder,
+        centroid: HashMap::new(),
+        norm2: 0.0,
+        members: Vec::new(),
+    });
+    built.len() - 1
 }
 
 /// Groups articles into stories. `previous` maps article ids to the story ids they had
@@ -225,9 +258,8 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut probe: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut story_of = vec![usize::MAX; articles.len()];
-    let probes = |v: &[(u64, f32)]| -> Vec<u64> {
-        v.iter().take(PROBE_TERMS).map(|x| x.0).collect()
-    };
+    let probes =
+        |v: &[(u64, f32)]| -> Vec<u64> { v.iter().take(PROBE_TERMS).map(|x| x.0).collect() };
     let index_probe = |probe: &mut HashMap<u64, Vec<usize>>, v: &[(u64, f32)], s: usize| {
         for t in probes(v) {
             let list = probe.entry(t).or_default();
@@ -241,17 +273,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         let s = if let Some(id) = previous.get(articles[i].id) {
             match by_id.get(id) {
                 Some(&s) => s,
-                None => {
-                    built.push(Building {
-                        id: id.clone(),
-                        founder: i,
-                        centroid: HashMap::new(),
-                        norm2: 0.0,
-                        members: Vec::new(),
-                    });
-                    by_id.insert(id.clone(), built.len() - 1);
-                    built.len() - 1
-                }
+                None => found(&mut built, &mut by_id, id.clone(), i),
             }
         } else {
             let mut cands: Vec<usize> = probes(v)
@@ -274,15 +296,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                     while by_id.contains_key(&id) {
                         id.push('x');
                     }
-                    built.push(Building {
-                        id: id.clone(),
-                        founder: i,
-                        centroid: HashMap::new(),
-                        norm2: 0.0,
-                        members: Vec::new(),
-                    });
-                    by_id.insert(id, built.len() - 1);
-                    built.len() - 1
+                    found(&mut built, &mut by_id, id, i)
                 }
             }
         };
@@ -360,7 +374,12 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         })
         .collect();
     // Largest first, then by id.
-    out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.id.cmp(&b.id))
+    });
     out
 }
 
@@ -380,7 +399,12 @@ mod tests {
     use super::*;
     use crate::claims::Claims;
 
-    fn view<'a>(id: &'a str, title: &'a str, body: &'a str, claims: &'a Claims) -> ArticleClaims<'a> {
+    fn view<'a>(
+        id: &'a str,
+        title: &'a str,
+        body: &'a str,
+        claims: &'a Claims,
+    ) -> ArticleClaims<'a> {
         ArticleClaims {
             id,
             path: id,
@@ -416,7 +440,10 @@ mod tests {
         assert_eq!(of[2], of[5], "{st:?}");
         assert_ne!(of[0], of[1], "{st:?}");
         assert_ne!(of[0], of[2], "{st:?}");
-        assert_eq!(st.iter().map(|s| s.articles.len()).sum::<usize>(), arts.len());
+        assert_eq!(
+            st.iter().map(|s| s.articles.len()).sum::<usize>(),
+            arts.len()
+        );
     }
 
     #[test]
@@ -432,14 +459,22 @@ mod tests {
         let st = stories(&first, &HashMap::new());
         let previous: HashMap<String, String> = st
             .iter()
-            .flat_map(|s| s.articles.iter().map(|&a| (first[a].id.to_string(), s.id.clone())))
+            .flat_map(|s| {
+                s.articles
+                    .iter()
+                    .map(|&a| (first[a].id.to_string(), s.id.clone()))
+            })
             .collect();
         let mut second = first.clone();
         second.push(view("a2", "Ludian toll rises", QUAKE_A2, &c));
         let again = stories(&second, &previous);
         let id_of = |sts: &[Story], arts: &[ArticleClaims], id: &str| {
             let i = arts.iter().position(|a| a.id == id).unwrap();
-            sts.iter().find(|s| s.articles.contains(&i)).unwrap().id.clone()
+            sts.iter()
+                .find(|s| s.articles.contains(&i))
+                .unwrap()
+                .id
+                .clone()
         };
         for a in &first {
             assert_eq!(id_of(&st, &first, a.id), id_of(&again, &second, a.id));

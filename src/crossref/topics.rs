@@ -8,7 +8,8 @@ use std::collections::HashMap;
 /// Terms kept per article vector.
 const TERMS_PER_ARTICLE: usize = 256;
 
-const STOPWORDS: &[&str] = &[
+/// Words too common in news to tell stories apart.
+pub const STOPWORDS: &[&str] = &[
     "the", "and", "for", "that", "with", "was", "are", "were", "has", "have", "had", "this",
     "from", "but", "not", "they", "their", "said", "says", "will", "would", "its", "his", "her",
     "she", "him", "who", "which", "been", "being", "also", "more", "than", "about", "after",

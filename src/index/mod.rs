@@ -725,9 +725,8 @@ impl CorpusIndex {
         Ok(())
     }
 
-    /// The findings over the articles in view: `fresh` ones in memory, the rest loaded.
-    /// Articles are first grouped into stories (those that had one keep it), and figures
-    /// are compared inside a story.
+    /// The findings over the articles in view: `fresh` ones in memory, the rest loaded,
+    /// and their stories (articles that had one keep it).
     fn analyse(
         &self,
         fresh: Vec<StoredArticle>,
@@ -746,10 +745,9 @@ impl CorpusIndex {
         stage.done("load articles");
         let views: Vec<ArticleClaims<'_>> = articles.iter().map(StoredArticle::view).collect();
         let found = crossref::stories(&views, &stories::previous(&self.dir));
-        let story = crossref::story_of(&found, views.len());
         let stored = stories::stored(&found, &views);
         stage.done("stories");
-        let crossref = crossref::analyze_in_stories(&views, &story, &mut |_, _| {});
+        let crossref = crossref::analyze(&views);
         let figures = crossref::corpus_figures(&views);
         stage.done("analysis");
         drop(views);

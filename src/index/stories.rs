@@ -60,7 +60,11 @@ pub fn stored(stories: &[Story], articles: &[ArticleClaims<'_>]) -> Vec<StoredSt
             id: s.id.clone(),
             title: s.title.clone(),
             keywords: s.keywords.clone(),
-            articles: s.articles.iter().map(|&a| articles[a].id.to_string()).collect(),
+            articles: s
+                .articles
+                .iter()
+                .map(|&a| articles[a].id.to_string())
+                .collect(),
         })
         .collect()
 }

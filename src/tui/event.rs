@@ -18,10 +18,10 @@ use ratatui::backend::Backend;
 use super::action::Action;
 use super::app::App;
 use super::backend::SearchBackend;
-use super::jobs::{self, Answer, Query};
+use super::jobs::{self, Query};
 use super::ui;
 use super::views::search::SEARCH_LIMIT;
-use crate::index::{CorpusIndex, Findings, Progress, SearchResults, UpdateSummary};
+use crate::index::{CorpusIndex, Findings, Progress, UpdateSummary};
 use crate::user;
 
 /// What the indexing thread reports.
@@ -39,17 +39,9 @@ pub enum Event {
     /// A key, a mouse event or a resize, from the terminal.
     Input(term::Event),
     Index(IndexEvent),
-    /// Results of the search with this generation.
-    SearchDone {
-        generation: u64,
-        result: Result<SearchResults, String>,
-    },
-    /// The answer to a question asked from the reader.
-    QueryDone {
-        id: u64,
-        query: Query,
-        answer: Answer,
-    },
+    /// Work done off the UI thread, as the action that takes its result in
+    /// (`Action::SearchDone`, `Action::QueryDone`).
+    Done(Action),
 }
 
 /// The action a terminal event asks for, if any.
@@ -152,10 +144,10 @@ impl Workers {
                         job = newer;
                     }
                     let result = b.search(&job.1, SEARCH_LIMIT);
-                    let ev = Event::SearchDone {
+                    let ev = Event::Done(Action::SearchDone {
                         generation: job.0,
                         result,
-                    };
+                    });
                     if done.send(ev).is_err() {
                         break;
                     }
@@ -166,7 +158,10 @@ impl Workers {
             .spawn(move || {
                 while let Ok((id, query, records)) = queries_rx.recv() {
                     let answer = jobs::answer(&query, backend.as_ref(), &records);
-                    if tx.send(Event::QueryDone { id, query, answer }).is_err() {
+                    if tx
+                        .send(Event::Done(Action::QueryDone { id, query, answer }))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -282,12 +277,8 @@ where
                     self.dirty = true;
                 }
             }
-            Event::SearchDone { generation, result } => {
-                self.app.update(Action::SearchDone { generation, result });
-                self.dirty = true;
-            }
-            Event::QueryDone { id, query, answer } => {
-                self.app.update(Action::QueryDone { id, query, answer });
+            Event::Done(action) => {
+                self.app.update(action);
                 self.dirty = true;
             }
             Event::Index(IndexEvent::Progress(Progress::Committed)) if self.updating => {
@@ -344,11 +335,15 @@ where
                 let backend = self.app.backend();
                 if let Some((generation, query)) = search {
                     let result = backend.search(&query, SEARCH_LIMIT);
-                    let _ = self.tx.send(Event::SearchDone { generation, result });
+                    let _ = self
+                        .tx
+                        .send(Event::Done(Action::SearchDone { generation, result }));
                 }
                 for (id, query) in queries {
                     let answer = jobs::answer(&query, backend.as_ref(), &self.app.data.records);
-                    let _ = self.tx.send(Event::QueryDone { id, query, answer });
+                    let _ = self
+                        .tx
+                        .send(Event::Done(Action::QueryDone { id, query, answer }));
                 }
             }
         }
