@@ -25,6 +25,8 @@ pub const JOIN: f32 = 0.25;
 const TERMS: usize = 256;
 /// An article's heaviest terms, through which candidate stories are found.
 const PROBE_TERMS: usize = 30;
+/// Stories compared with each article (those sharing most of its heaviest terms).
+const CANDIDATES: usize = 24;
 /// Refinement passes of a build from scratch.
 const PASSES: usize = 2;
 /// Keywords reported per story.
@@ -194,6 +196,25 @@ impl Building {
     }
 }
 
+/// The stories an article is compared with: those sharing the most of its heaviest
+/// terms, at most [`CANDIDATES`], `except` left out; in index order.
+fn candidates(probe: &HashMap<u64, HashSet<usize>>, v: &[(u64, f32)], except: usize) -> Vec<usize> {
+    let mut shared: HashMap<usize, u32> = HashMap::new();
+    for (t, _) in v.iter().take(PROBE_TERMS) {
+        for &s in probe.get(t).into_iter().flatten() {
+            if s != except {
+                *shared.entry(s).or_default() += 1;
+            }
+        }
+    }
+    let mut by_count: Vec<(usize, u32)> = shared.into_iter().collect();
+    by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    by_count.truncate(CANDIDATES);
+    let mut out: Vec<usize> = by_count.into_iter().map(|x| x.0).collect();
+    out.sort_unstable();
+    out
+}
+
 /// Founds a story with id `id` for article `founder`; returns its index.
 fn found(
     built: &mut Vec<Building>,
@@ -256,16 +277,13 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     });
     let mut built: Vec<Building> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut probe: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut probe: HashMap<u64, HashSet<usize>> = HashMap::new();
     let mut story_of = vec![usize::MAX; articles.len()];
     let probes =
         |v: &[(u64, f32)]| -> Vec<u64> { v.iter().take(PROBE_TERMS).map(|x| x.0).collect() };
-    let index_probe = |probe: &mut HashMap<u64, Vec<usize>>, v: &[(u64, f32)], s: usize| {
+    let index_probe = |probe: &mut HashMap<u64, HashSet<usize>>, v: &[(u64, f32)], s: usize| {
         for t in probes(v) {
-            let list = probe.entry(t).or_default();
-            if list.last() != Some(&s) && !list.contains(&s) {
-                list.push(s);
-            }
+            probe.entry(t).or_default().insert(s);
         }
     };
     for &i in &order {
@@ -276,15 +294,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 None => found(&mut built, &mut by_id, id.clone(), i),
             }
         } else {
-            let mut cands: Vec<usize> = probes(v)
-                .iter()
-                .filter_map(|t| probe.get(t))
-                .flatten()
-                .copied()
-                .collect();
-            cands.sort_unstable();
-            cands.dedup();
-            let best = cands
+            let best = candidates(&probe, v, usize::MAX)
                 .into_iter()
                 .map(|s| (s, built[s].similarity(v, false)))
                 .filter(|&(_, sim)| sim >= JOIN)
@@ -312,18 +322,10 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 if built[cur].members.len() == 1 {
                     continue;
                 }
-                let mut cands: Vec<usize> = probes(v)
-                    .iter()
-                    .filter_map(|t| probe.get(t))
-                    .flatten()
-                    .copied()
-                    .filter(|&s| s != cur && !built[s].members.is_empty())
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
                 let here = built[cur].similarity(v, true);
-                let best = cands
+                let best = candidates(&probe, v, cur)
                     .into_iter()
+                    .filter(|&s| !built[s].members.is_empty())
                     .map(|s| (s, built[s].similarity(v, false)))
                     .filter(|&(_, sim)| sim >= JOIN && sim > here)
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -336,10 +338,6 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             }
         }
     }
-    let words: HashMap<u64, &str> = terms
-        .iter()
-        .flat_map(|t| t.words.iter().map(|(&h, w)| (h, w.as_str())))
-        .collect();
     let mut out: Vec<Story> = built
         .into_iter()
         .filter(|b| !b.members.is_empty())
@@ -356,7 +354,11 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             let mut seen = HashSet::new();
             let keywords = top
                 .iter()
-                .filter_map(|(h, _)| words.get(h).copied())
+                .filter_map(|(h, _)| {
+                    members
+                        .iter()
+                        .find_map(|&m| terms[m].words.get(h).map(String::as_str))
+                })
                 .filter(|w| seen.insert(*w))
                 .take(KEYWORDS)
                 .map(str::to_string)
