@@ -724,3 +724,33 @@ fn new_data_keeps_the_open_article_and_closes_a_removed_one() {
     assert!(app.reader.is_none());
     assert_eq!(app.view, View::Library);
 }
+
+#[test]
+fn a_story_lists_its_articles_and_enter_opens_one_then_back_returns_to_it() {
+    let mut app = app();
+    app.press(&["6"]);
+    assert_eq!(app.view, View::Stories);
+    let stories = app.stories.rows.clone();
+    assert!(!stories.is_empty());
+    // Every article is in exactly one story.
+    let mut all: Vec<usize> = stories.iter().flat_map(|r| r.articles.clone()).collect();
+    all.sort_unstable();
+    assert_eq!(all, (0..app.data.summaries.len()).collect::<Vec<_>>());
+    // Largest first.
+    assert!(
+        stories
+            .windows(2)
+            .all(|w| w[0].articles.len() >= w[1].articles.len())
+    );
+    app.press(&["g", "Enter"]);
+    assert_eq!(app.stories.open, Some((0, 0)));
+    app.press(&["j", "Enter"]);
+    assert_eq!(app.view, View::Reader);
+    let opened = app.reader.as_ref().unwrap().article;
+    assert_eq!(opened, stories[0].articles[1]);
+    app.press(&["Esc"]);
+    assert_eq!(app.view, View::Stories);
+    assert_eq!(app.stories.open, Some((0, 1)), "back where the user was");
+    app.press(&["Esc"]);
+    assert_eq!(app.stories.open, None);
+}

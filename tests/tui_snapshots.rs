@@ -193,3 +193,19 @@ fn help_overlay_scrolled_to_the_end() {
     assert!(s.contains("Keys can be changed in"), "{s}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn stories_view_and_one_story_opened() {
+    let mut app = app_sized();
+    app.press(&["6"]);
+    let terminal = draw(&app);
+    let s = text(&terminal);
+    assert!(s.contains("stories over 5 articles"), "{s}");
+    assert!(s.contains("Keywords"), "{s}");
+    insta::assert_snapshot!("stories_view", terminal.backend());
+    app.press(&["g", "Enter"]);
+    let terminal = draw(&app);
+    let s = text(&terminal);
+    assert!(s.contains("Outlet"), "{s}");
+    insta::assert_snapshot!("stories_view_one_story", terminal.backend());
+}

@@ -363,7 +363,12 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 .take(KEYWORDS)
                 .map(str::to_string)
                 .collect();
-            let a = &articles[founder];
+            // The founder's headline, else the first member's that has one.
+            let titled = std::iter::once(founder)
+                .chain(members.iter().copied())
+                .find(|&m| articles[m].title.is_some())
+                .unwrap_or(founder);
+            let a = &articles[titled];
             Story {
                 id: b.id,
                 title: a

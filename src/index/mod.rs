@@ -35,7 +35,7 @@ use crate::fsutil::write_atomic;
 
 pub use findings::Findings;
 pub use search::{SearchError, SearchHit, SearchResults};
-pub use stories::StoredStory;
+pub use stories::{StoredStory, stored as stored_stories};
 
 /// Bumped whenever the schema or the stored data changes shape; an index of another
 /// version is rebuilt.
@@ -753,6 +753,12 @@ impl CorpusIndex {
         drop(views);
         drop(articles);
         Ok((crossref::records(crossref), figures, stored))
+    }
+
+    /// The stories as last stored (empty before the first analysis), without
+    /// recomputing them.
+    pub fn stored_stories(&self) -> Vec<StoredStory> {
+        stories::load(&self.dir).map(|x| x.2).unwrap_or_default()
     }
 
     /// The stories of the corpus, recomputed (and stored, under the writer lock) when

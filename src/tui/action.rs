@@ -2,6 +2,7 @@
 //! the keymap; `App::update` is the only place state changes.
 
 use super::jobs::{Answer, Query};
+use super::tab::View;
 use crate::index::SearchResults;
 
 /// Where a key-bound action applies. A key bound to several actions (Tab: next claim and
@@ -21,11 +22,8 @@ pub enum Action {
     Help,
     NextView,
     PrevView,
-    ShowLibrary,
-    ShowSearch,
-    ShowReader,
-    ShowFindings,
-    ShowStatistics,
+    /// Switches to a view.
+    Show(View),
     Up,
     Down,
     PageUp,
@@ -81,6 +79,7 @@ impl PartialEq for Action {
         use Action::*;
         match (self, other) {
             (Insert(a), Insert(b)) => a == b,
+            (Show(a), Show(b)) => a == b,
             (Resize(a, b), Resize(c, d)) => a == c && b == d,
             (Scroll(a), Scroll(b)) => a == b,
             (Click { column: a, row: b }, Click { column: c, row: d }) => a == c && b == d,
@@ -113,33 +112,39 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         Scope::Global,
     ),
     (
-        Action::ShowLibrary,
+        Action::Show(View::Library),
         "library",
         "library: every article",
         Scope::Global,
     ),
     (
-        Action::ShowSearch,
+        Action::Show(View::Search),
         "search_view",
         "search results",
         Scope::Global,
     ),
     (
-        Action::ShowReader,
+        Action::Show(View::Reader),
         "reader",
         "reader: the open article",
         Scope::Global,
     ),
     (
-        Action::ShowFindings,
+        Action::Show(View::Findings),
         "findings",
         "findings: conflicts, moved figures, corroborations",
         Scope::Global,
     ),
     (
-        Action::ShowStatistics,
+        Action::Show(View::Statistics),
         "statistics",
         "statistics of the corpus",
+        Scope::Global,
+    ),
+    (
+        Action::Show(View::Stories),
+        "stories",
+        "stories: the articles grouped by event",
         Scope::Global,
     ),
     (Action::Up, "up", "up one line / item", Scope::Global),

@@ -27,8 +27,9 @@ use super::views::library::LibraryState;
 use super::views::reader::{Mark, ReaderState, answer_popup};
 use super::views::search::{SEARCH_LIMIT, SearchState};
 use super::views::statistics::StatisticsState;
+use super::views::stories::StoriesState;
 use crate::crossref::CrossRef;
-use crate::index::{ArticleSummary, Findings, StoredArticle};
+use crate::index::{ArticleSummary, Findings, StoredArticle, StoredStory};
 
 /// The one routing table: the component that is each view. Adding a view adds a line
 /// here. `component!(self, view)` borrows it, `component!(self, view, mut)` mutably.
@@ -40,6 +41,7 @@ macro_rules! component {
             View::Reader => & $($m)? $app.reader,
             View::Findings => & $($m)? $app.findings,
             View::Statistics => & $($m)? $app.statistics,
+            View::Stories => & $($m)? $app.stories,
         };
         c
     }};
@@ -108,6 +110,7 @@ pub struct App {
     pub reader: Option<ReaderState>,
     pub findings: FindingsState,
     pub statistics: StatisticsState,
+    pub stories: StoriesState,
     pub overlay: Option<Overlay>,
     pub history: Vec<Location>,
     pub read: BTreeSet<String>,
@@ -143,6 +146,7 @@ impl App {
             search: SearchState::default(),
             reader: None,
             statistics: StatisticsState::default(),
+            stories: StoriesState::default(),
             overlay: None,
             history: Vec::new(),
             read: options.read,
@@ -170,8 +174,18 @@ impl App {
         let views: Vec<crate::crossref::ArticleClaims<'_>> =
             articles.iter().map(StoredArticle::view).collect();
         let figures = crate::crossref::corpus_figures(&views);
+        let stories = crate::crossref::stories(&views, &Default::default());
+        let stories = crate::index::stored_stories(&stories, &views);
         let records = Findings::in_memory(crate::crossref::records(crossref), figures);
-        App::new(summaries, records, backend, options)
+        let mut app = App::new(summaries, records, backend, options);
+        app.set_stories(stories);
+        app
+    }
+
+    /// Puts the stories of the corpus in place.
+    pub fn set_stories(&mut self, stories: Vec<StoredStory>) {
+        self.data.stories = stories;
+        self.data_changed();
     }
 
     /// Puts new data in place (after an update), keeping what the user is looking at
@@ -179,8 +193,10 @@ impl App {
     pub fn set_data(&mut self, summaries: Vec<ArticleSummary>, records: Findings) {
         let selected_id = self.library.selected_id(&self.data);
         let stale = self.data.findings_stale;
+        let stories = std::mem::take(&mut self.data.stories);
         self.data = Shared::new(summaries, records, Arc::clone(&self.data.backend));
         self.data.findings_stale = stale;
+        self.data.stories = stories;
         // Places in articles follow their ids; places in articles that are gone are dropped.
         let by_id = &self.data.by_id;
         let remap = |r: &mut ReaderState| -> bool {
@@ -417,20 +433,12 @@ impl App {
                 };
                 self.show(views[j]);
             }
-            Action::ShowLibrary => self.show(View::Library),
-            Action::ShowSearch => self.show(View::Search),
-            Action::ShowReader => {
-                if self.reader.is_some() {
-                    self.show(View::Reader);
-                } else {
-                    self.message = Some(
-                        "no article is open yet: choose one in the library (1) or search (/)"
-                            .into(),
-                    );
-                }
+            Action::Show(View::Reader) if self.reader.is_none() => {
+                self.message = Some(
+                    "no article is open yet: choose one in the library (1) or search (/)".into(),
+                );
             }
-            Action::ShowFindings => self.show(View::Findings),
-            Action::ShowStatistics => self.show(View::Statistics),
+            Action::Show(v) => self.show(v),
             Action::Search => {
                 self.view = View::Search;
                 self.search.editing = true;

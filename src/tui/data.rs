@@ -11,7 +11,7 @@ use super::keymap::KeyMap;
 use super::layout::{self, ReaderAreas};
 use super::theme::Theme;
 use crate::crossref::{Record, RecordKind};
-use crate::index::{ArticleSummary, Findings};
+use crate::index::{ArticleSummary, Findings, StoredStory};
 
 /// The data shared by the views, replaced whole after an update of the index.
 pub struct Shared {
@@ -26,6 +26,8 @@ pub struct Shared {
     pub finding_counts: Vec<usize>,
     pub by_id: HashMap<String, usize>,
     pub backend: Arc<dyn SearchBackend>,
+    /// The stories of the corpus (article ids), as last stored.
+    pub stories: Vec<StoredStory>,
 }
 
 impl Shared {
@@ -56,6 +58,7 @@ impl Shared {
             finding_counts,
             by_id,
             backend,
+            stories: Vec::new(),
         }
     }
 

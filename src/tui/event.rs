@@ -312,6 +312,7 @@ where
             Ok((summaries, findings, stale)) => {
                 self.app.data.findings_stale = stale;
                 self.app.set_data(summaries, findings);
+                self.app.set_stories(index.stored_stories());
             }
             Err(e) => self.app.message = Some(format!("cannot read the updated index: {e:#}")),
         }

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, NAMED, Scope};
+use super::tab::View;
 
 /// One key with its modifiers, as written in the config ("Ctrl-d", "G", "Shift-Tab").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,11 +158,12 @@ fn default_keys(action: &Action) -> &'static [&'static str] {
         Action::Help => &["?", "F1"],
         Action::NextView => &["Tab"],
         Action::PrevView => &["Shift-Tab"],
-        Action::ShowLibrary => &["1"],
-        Action::ShowSearch => &["2"],
-        Action::ShowReader => &["3"],
-        Action::ShowFindings => &["4"],
-        Action::ShowStatistics => &["5"],
+        Action::Show(View::Library) => &["1"],
+        Action::Show(View::Search) => &["2"],
+        Action::Show(View::Reader) => &["3"],
+        Action::Show(View::Findings) => &["4"],
+        Action::Show(View::Statistics) => &["5"],
+        Action::Show(View::Stories) => &["6"],
         Action::Up => &["k", "Up"],
         Action::Down => &["j", "Down"],
         Action::PageUp => &["PageUp", "b"],

@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod overlay;
+pub mod tab;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -204,6 +205,7 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     let mut app = App::new(summaries, findings, backend, options);
     timings.note("app_ms", timings.started);
     app.data.findings_stale = stale;
+    app.set_stories(index.stored_stories());
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 

@@ -6,6 +6,7 @@ pub mod library;
 pub mod reader;
 pub mod search;
 pub mod statistics;
+pub mod stories;
 
 use super::action::Action;
 
