@@ -200,7 +200,7 @@ fn stories_view_and_one_story_opened() {
     app.press(&["6"]);
     let terminal = draw(&app);
     let s = text(&terminal);
-    assert!(s.contains("stories over 5 articles"), "{s}");
+    assert!(s.contains("over 5 articles"), "{s}");
     assert!(s.contains("Keywords"), "{s}");
     insta::assert_snapshot!("stories_view", terminal.backend());
     app.press(&["g", "Enter"]);

@@ -26,7 +26,7 @@ pub use records::{
 pub use stories::{JOIN as STORY_JOIN, Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 13;
+pub const ANALYSIS_VERSION: u32 = 14;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -151,23 +151,22 @@ impl StageClock<'_> {
 /// Longest shared-passage text reported, in characters.
 const PASSAGE_CHARS: usize = 600;
 
-/// Puts each article's claims beside the others'.
+/// Puts each article's claims beside the others', inside the stories they group into.
 pub fn analyze(articles: &[ArticleClaims<'_>]) -> CrossRef {
     analyze_timed(articles, &mut |_, _| {})
 }
 
-/// [`analyze`], reporting the time of each stage (tokens, shared passages, topics,
-/// figures, related quotes) to `report`.
-///
-/// Figures are compared across the whole corpus (gated by story similarity, see
-/// `figures.rs`), not yet inside the stories of `stories.rs`: on the seeds the stories
-/// split a figure that moved (650 → 1,255) across two stories, so the gate waits for
-/// stories that hold a developing story together.
+/// [`analyze`], reporting the time of each stage (stories, tokens, shared passages,
+/// topics, figures, related quotes) to `report`.
 pub fn analyze_timed(
     articles: &[ArticleClaims<'_>],
     report: &mut dyn FnMut(&str, std::time::Duration),
 ) -> CrossRef {
-    analyze_in_stories(articles, &vec![0; articles.len()], report)
+    let start = std::time::Instant::now();
+    let stories = stories::stories(articles, &std::collections::HashMap::new());
+    report("stories", start.elapsed());
+    let story = stories::story_of(&stories, articles.len());
+    analyze_in_stories(articles, &story, report)
 }
 
 /// [`analyze_timed`] with the stories given: `story[i]` is article `i`'s, and figures

@@ -5,7 +5,8 @@
 //! share most of their vocabulary; what tells them apart is what is particular to each:
 //! the names and places (capitalised words inside a sentence), the figures (scores,
 //! tolls, magnitudes, years) and the headline's words. Each article becomes a TF-IDF
-//! vector in which those count more, and articles join stories one at a time: an
+//! vector in which those count more (the IDF smoothed, ln(1 + N/df), so that in a folder
+//! of one event the words every report shares still hold it together), and articles join stories one at a time: an
 //! article joins the story whose centroid is most like it when the cosine reaches
 //! [`JOIN`], and founds a new one otherwise. Joining one at a time is what keeps ids
 //! stable: an article that already had a story keeps it, and a new article joins a
@@ -256,7 +257,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 .weights
                 .iter()
                 .filter(|(h, _)| df[h] >= 2)
-                .map(|(&h, &w)| (h, (1.0 + w.ln().max(0.0)) * (n / df[&h] as f32).ln()))
+                .map(|(&h, &w)| (h, (1.0 + w.ln().max(0.0)) * (1.0 + n / df[&h] as f32).ln()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -725,8 +725,9 @@ impl CorpusIndex {
         Ok(())
     }
 
-    /// The findings over the articles in view: `fresh` ones in memory, the rest loaded,
-    /// and their stories (articles that had one keep it).
+    /// The findings over the articles in view: `fresh` ones in memory, the rest loaded.
+    /// Articles are first grouped into stories (those that had one keep it), and figures
+    /// are compared inside a story.
     fn analyse(
         &self,
         fresh: Vec<StoredArticle>,
@@ -747,7 +748,8 @@ impl CorpusIndex {
         let found = crossref::stories(&views, &stories::previous(&self.dir));
         let stored = stories::stored(&found, &views);
         stage.done("stories");
-        let crossref = crossref::analyze(&views);
+        let story = crossref::story_of(&found, views.len());
+        let crossref = crossref::analyze_in_stories(&views, &story, &mut |_, _| {});
         let figures = crossref::corpus_figures(&views);
         stage.done("analysis");
         drop(views);

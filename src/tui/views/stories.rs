@@ -257,8 +257,13 @@ fn draw(st: &StoriesState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     Line::from(Span::styled(
         format!(
-            " {} stories over {} articles · by size, then the latest article",
+            " {} {} over {} articles · by size, then the latest article",
             st.rows.len(),
+            if st.rows.len() == 1 {
+                "story"
+            } else {
+                "stories"
+            },
             ctx.data.summaries.len()
         ),
         t.dim,
