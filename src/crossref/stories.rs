@@ -15,6 +15,7 @@
 //! the story it is closest to, twice over.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ArticleClaims;
 use super::topics::{STOPWORDS, word_hash};
@@ -26,6 +27,8 @@ pub const JOIN: f32 = 0.25;
 const TERMS: usize = 256;
 /// An article's heaviest terms, through which candidate stories are found.
 const PROBE_TERMS: usize = 30;
+/// A term in more stories than this is not used to find candidates.
+const MAX_POSTING: usize = 256;
 /// Stories compared with each article (those sharing most of its heaviest terms).
 const CANDIDATES: usize = 24;
 /// Refinement passes of a build from scratch.
@@ -56,6 +59,28 @@ fn stop(word: &str) -> bool {
     STOPWORDS.contains(&word) || STOP_MORE.contains(&word)
 }
 
+/// Terms are already hashes (xxh3): a map keyed by them need not hash them again.
+#[derive(Default)]
+struct TermHasher(u64);
+
+impl Hasher for TermHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+
 /// A story: its id, a title (its founding article's), its heaviest terms, and its
 /// articles (indices into the input).
 #[derive(Debug, Clone, PartialEq)]
@@ -73,14 +98,14 @@ pub fn story_id(article_id: &str) -> String {
 
 /// An article's weighted terms (hashes), and the words of its heaviest ones.
 struct Terms {
-    weights: HashMap<u64, f32>,
+    weights: TermMap<f32>,
     words: HashMap<u64, String>,
 }
 
 /// The article's terms: headline words, names and figures weighted up.
 fn terms(title: Option<&str>, body: &str) -> Terms {
     let mut t = Terms {
-        weights: HashMap::new(),
+        weights: TermMap::default(),
         words: HashMap::new(),
     };
     if let Some(title) = title {
@@ -150,7 +175,7 @@ fn add_terms(t: &mut Terms, text: &str, weight: f32) {
 struct Building {
     id: String,
     founder: usize,
-    centroid: HashMap<u64, f32>,
+    centroid: TermMap<f32>,
     norm2: f32,
     members: Vec<usize>,
 }
@@ -199,10 +224,15 @@ impl Building {
 
 /// The stories an article is compared with: those sharing the most of its heaviest
 /// terms, at most [`CANDIDATES`], `except` left out; in index order.
-fn candidates(probe: &HashMap<u64, HashSet<usize>>, v: &[(u64, f32)], except: usize) -> Vec<usize> {
+fn candidates(probe: &TermMap<HashSet<usize>>, v: &[(u64, f32)], except: usize) -> Vec<usize> {
     let mut shared: HashMap<usize, u32> = HashMap::new();
     for (t, _) in v.iter().take(PROBE_TERMS) {
-        for &s in probe.get(t).into_iter().flatten() {
+        let Some(set) = probe.get(t) else { continue };
+        // A term of many stories says little about which one.
+        if set.len() > MAX_POSTING {
+            continue;
+        }
+        for &s in set {
             if s != except {
                 *shared.entry(s).or_default() += 1;
             }
@@ -227,7 +257,7 @@ fn found(
     built.push(Building {
         id,
         founder,
-        centroid: HashMap::new(),
+        centroid: TermMap::default(),
         norm2: 0.0,
         members: Vec::new(),
     });
@@ -243,7 +273,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         .par_iter()
         .map(|a| terms(a.title, a.body))
         .collect();
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: TermMap<u32> = TermMap::default();
     for t in &terms {
         for &h in t.weights.keys() {
             *df.entry(h).or_default() += 1;
@@ -278,11 +308,11 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     });
     let mut built: Vec<Building> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut probe: HashMap<u64, HashSet<usize>> = HashMap::new();
+    let mut probe: TermMap<HashSet<usize>> = TermMap::default();
     let mut story_of = vec![usize::MAX; articles.len()];
     let probes =
         |v: &[(u64, f32)]| -> Vec<u64> { v.iter().take(PROBE_TERMS).map(|x| x.0).collect() };
-    let index_probe = |probe: &mut HashMap<u64, HashSet<usize>>, v: &[(u64, f32)], s: usize| {
+    let index_probe = |probe: &mut TermMap<HashSet<usize>>, v: &[(u64, f32)], s: usize| {
         for t in probes(v) {
             probe.entry(t).or_default().insert(s);
         }
