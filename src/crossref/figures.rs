@@ -881,13 +881,25 @@ fn judge(
         matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
     };
+    // An article that itself gives both values (a change "from 12,300 to 20,000", two
+    // categories in one sentence) tells them apart: another article giving one of them
+    // does not contradict it.
+    let meets = |a: (f64, f64), b: (f64, f64)| a.0 <= b.1 && b.0 <= a.1;
+    let article_has = |article: usize, value: (f64, f64)| {
+        all.iter()
+            .any(|&k| items[k].article == article && meets(interval(items[k].stat), value))
+    };
     let mut incompatible_pairs = 0;
     let mut moved_pairs = 0;
     let mut gap: f64 = 0.0;
     for (x, &i) in all.iter().enumerate() {
         for &j in &all[x + 1..] {
             let (a, b) = (interval(items[i].stat), interval(items[j].stat));
-            if items[i].article == items[j].article || a.0 <= b.1 && b.0 <= a.1 {
+            if items[i].article == items[j].article
+                || meets(a, b)
+                || article_has(items[i].article, b)
+                || article_has(items[j].article, a)
+            {
                 continue;
             }
             incompatible_pairs += 1;
