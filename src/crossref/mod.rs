@@ -414,6 +414,46 @@ mod tests {
     }
 
     #[test]
+    fn an_article_giving_both_values_does_not_contradict_one_giving_one() {
+        let a = "The network will grow from 12,300 hotspots to 20,000 hotspots.".to_string();
+        let b = "The network has 12,300 hotspots worldwide.".to_string();
+        let hotspots = |body: &str, text: &str, v: f64| {
+            stat(body, text, v, StatKind::Count, "hotspots", None, None)
+        };
+        let both = Claims {
+            quotes: vec![],
+            statistics: vec![
+                hotspots(&a, "12,300", 12300.0),
+                hotspots(&a, "20,000", 20000.0),
+            ],
+        };
+        let one = Claims {
+            quotes: vec![],
+            statistics: vec![hotspots(&b, "12,300", 12300.0)],
+        };
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![both, one],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+        // The control: the same figures, each article giving one, do conflict.
+        let c = "The network now has 20,000 hotspots.".to_string();
+        let only_new = Claims {
+            quotes: vec![],
+            statistics: vec![hotspots(&c, "20,000", 20000.0)],
+        };
+        let one = Claims {
+            quotes: vec![],
+            statistics: vec![hotspots(&b, "12,300", 12300.0)],
+        };
+        let f = Fixture::new(vec![c, b], vec![only_new, one], vec![None, None]);
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+    }
+
+    #[test]
     fn bounds_that_can_both_hold_do_not_conflict() {
         let a = "Police in more than 1,250 departments nationwide take part.".to_string();
         let b = "ICE has 1,255 departments nationwide taking part.".to_string();
