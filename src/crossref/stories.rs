@@ -8,11 +8,11 @@
 //! vector in which those count more (the IDF smoothed, ln(1 + N/df), so that in a folder
 //! of one event the words every report shares still hold it together), and articles join stories one at a time: an
 //! article joins the story whose centroid is most like it when the cosine reaches
-//! [`JOIN`], and founds a new one otherwise. Joining one at a time is what keeps ids
-//! stable: an article that already had a story keeps it, and a new article joins a
-//! story without the corpus being clustered again. A story's id is derived from the
-//! article that founded it. A build from scratch then refines: each article moves to
-//! the story it is closest to, twice over.
+//! [`JOIN`], and founds a new one otherwise; then each article moves to the story it is
+//! closest to, twice over. The grouping depends only on the articles (an index updated
+//! step by step finds what a fresh one finds); ids are inherited from the previous
+//! grouping by majority, so a story keeps its id when articles join or leave it, and a
+//! new story's id is derived from the article that founded it.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -264,9 +264,11 @@ fn found(
     built.len() - 1
 }
 
-/// Groups articles into stories. `previous` maps article ids to the story ids they had
-/// (from an earlier run): those articles keep their story, and the others join one or
-/// found one. Every article is in exactly one story. Deterministic for the same input.
+/// Groups articles into stories. Every article is in exactly one story, and the grouping
+/// depends only on the articles, never on what was grouped before, so an index updated
+/// step by step finds what a fresh one finds. `previous` maps article ids to the story
+/// ids they had (from an earlier run): a story takes the earlier id most of its articles
+/// had, so ids survive updates; a story with none takes its founding article's.
 pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String>) -> Vec<Story> {
     use rayon::prelude::*;
     let terms: Vec<Terms> = articles
@@ -299,12 +301,11 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             v
         })
         .collect();
-    // The order articles join in: those with a story first, then by date and path.
+    // The order articles join in: by date, then path.
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (&articles[a], &articles[b]);
-        let had = |i: usize| !previous.contains_key(articles[i].id);
-        (had(a), x.date, x.path).cmp(&(had(b), y.date, y.path))
+        (x.date, x.path).cmp(&(y.date, y.path))
     });
     let mut built: Vec<Building> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
@@ -319,53 +320,44 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     };
     for &i in &order {
         let v = &vectors[i];
-        let s = if let Some(id) = previous.get(articles[i].id) {
-            match by_id.get(id) {
-                Some(&s) => s,
-                None => found(&mut built, &mut by_id, id.clone(), i),
-            }
-        } else {
-            let best = candidates(&probe, v, usize::MAX)
-                .into_iter()
-                .map(|s| (s, built[s].similarity(v, false)))
-                .filter(|&(_, sim)| sim >= JOIN)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            match best {
-                Some((s, _)) => s,
-                None => {
-                    let mut id = story_id(articles[i].id);
-                    while by_id.contains_key(&id) {
-                        id.push('x');
-                    }
-                    found(&mut built, &mut by_id, id, i)
+        let best = candidates(&probe, v, usize::MAX)
+            .into_iter()
+            .map(|s| (s, built[s].similarity(v, false)))
+            .filter(|&(_, sim)| sim >= JOIN)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let s = match best {
+            Some((s, _)) => s,
+            None => {
+                let mut id = story_id(articles[i].id);
+                while by_id.contains_key(&id) {
+                    id.push('x');
                 }
+                found(&mut built, &mut by_id, id, i)
             }
         };
         built[s].add(i, v);
         story_of[i] = s;
         index_probe(&mut probe, v, s);
     }
-    if previous.is_empty() {
-        for _ in 0..PASSES {
-            for &i in &order {
-                let v = &vectors[i];
-                let cur = story_of[i];
-                if built[cur].members.len() == 1 {
-                    continue;
-                }
-                let here = built[cur].similarity(v, true);
-                let best = candidates(&probe, v, cur)
-                    .into_iter()
-                    .filter(|&s| !built[s].members.is_empty())
-                    .map(|s| (s, built[s].similarity(v, false)))
-                    .filter(|&(_, sim)| sim >= JOIN && sim > here)
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-                if let Some((s, _)) = best {
-                    built[cur].remove(i, v);
-                    built[s].add(i, v);
-                    story_of[i] = s;
-                    index_probe(&mut probe, v, s);
-                }
+    for _ in 0..PASSES {
+        for &i in &order {
+            let v = &vectors[i];
+            let cur = story_of[i];
+            if built[cur].members.len() == 1 {
+                continue;
+            }
+            let here = built[cur].similarity(v, true);
+            let best = candidates(&probe, v, cur)
+                .into_iter()
+                .filter(|&s| !built[s].members.is_empty())
+                .map(|s| (s, built[s].similarity(v, false)))
+                .filter(|&(_, sim)| sim >= JOIN && sim > here)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((s, _)) = best {
+                built[cur].remove(i, v);
+                built[s].add(i, v);
+                story_of[i] = s;
+                index_probe(&mut probe, v, s);
             }
         }
     }
@@ -411,6 +403,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             }
         })
         .collect();
+    inherit_ids(&mut out, articles, previous);
     // Largest first, then by id.
     out.sort_by(|a, b| {
         b.articles
@@ -419,6 +412,48 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             .then(a.id.cmp(&b.id))
     });
     out
+}
+
+/// Gives each story the earlier id most of its articles had, the stories with the most
+/// such articles first; the others keep their founder's id (made unique).
+fn inherit_ids(
+    stories: &mut [Story],
+    articles: &[ArticleClaims<'_>],
+    previous: &HashMap<String, String>,
+) {
+    if previous.is_empty() {
+        return;
+    }
+    let mut claims: Vec<(usize, usize, &str)> = Vec::new();
+    for (s, st) in stories.iter().enumerate() {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &a in &st.articles {
+            if let Some(id) = previous.get(articles[a].id) {
+                *counts.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        claims.extend(counts.into_iter().map(|(id, n)| (n, s, id)));
+    }
+    claims.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+    let mut given: Vec<Option<String>> = vec![None; stories.len()];
+    let mut taken: HashSet<String> = HashSet::new();
+    for (_, s, id) in claims {
+        if given[s].is_none() && !taken.contains(id) {
+            given[s] = Some(id.to_string());
+            taken.insert(id.to_string());
+        }
+    }
+    for (st, id) in stories.iter_mut().zip(given) {
+        match id {
+            Some(id) => st.id = id,
+            None => {
+                while taken.contains(&st.id) {
+                    st.id.push('x');
+                }
+                taken.insert(st.id.clone());
+            }
+        }
+    }
 }
 
 /// Per article, the index of its story in `stories`.
@@ -485,14 +520,14 @@ mod tests {
     }
 
     #[test]
-    fn ids_survive_and_a_new_article_joins_without_reclustering() {
+    fn ids_survive_an_update_and_a_new_article_joins_its_story() {
         let c = Claims::default();
         let first = vec![
             view("a1", "Quake kills 398 in Yunnan", QUAKE_A, &c),
+            view("a2", "Ludian toll rises", QUAKE_A2, &c),
             view("b1", "Sichuan quake kills 196", QUAKE_B, &c),
             view("b2", "Lushan cut off after quake", QUAKE_B2, &c),
             view("f1", "Colts clinch berth", FOOTBALL, &c),
-            view("f2", "Manning leads Colts", FOOTBALL2, &c),
         ];
         let st = stories(&first, &HashMap::new());
         let previous: HashMap<String, String> = st
@@ -504,7 +539,7 @@ mod tests {
             })
             .collect();
         let mut second = first.clone();
-        second.push(view("a2", "Ludian toll rises", QUAKE_A2, &c));
+        second.push(view("f2", "Manning leads Colts", FOOTBALL2, &c));
         let again = stories(&second, &previous);
         let id_of = |sts: &[Story], arts: &[ArticleClaims], id: &str| {
             let i = arts.iter().position(|a| a.id == id).unwrap();
@@ -515,8 +550,21 @@ mod tests {
                 .clone()
         };
         for a in &first {
-            assert_eq!(id_of(&st, &first, a.id), id_of(&again, &second, a.id));
+            assert_eq!(
+                id_of(&st, &first, a.id),
+                id_of(&again, &second, a.id),
+                "{}",
+                a.id
+            );
         }
-        assert_eq!(id_of(&again, &second, "a2"), id_of(&again, &second, "a1"));
+        assert_eq!(id_of(&again, &second, "f2"), id_of(&again, &second, "f1"));
+        // Without the earlier ids, the same grouping (it depends on the articles only).
+        let fresh = stories(&second, &HashMap::new());
+        let groups = |sts: &[Story]| {
+            let mut g: Vec<Vec<usize>> = sts.iter().map(|s| s.articles.clone()).collect();
+            g.sort();
+            g
+        };
+        assert_eq!(groups(&fresh), groups(&again));
     }
 }
