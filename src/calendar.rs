@@ -29,7 +29,8 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-const WEEKDAYS: &[&str] = &[
+/// The weekdays, lower case.
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

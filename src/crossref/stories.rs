@@ -19,6 +19,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ArticleClaims;
 use super::topics::{STOPWORDS, word_hash};
+use crate::calendar::WEEKDAYS;
 
 /// Cosine between an article and a story's centroid from which the article joins it.
 pub const JOIN: f32 = 0.25;
@@ -40,23 +41,12 @@ const WEIGHT_TITLE: f32 = 3.0;
 const WEIGHT_NAME: f32 = 3.0;
 const WEIGHT_FIGURE: f32 = 3.0;
 
-/// Words left out besides the analysis's stop words: weekdays (every story has them)
-/// and honorifics.
-const STOP_MORE: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mr",
-    "mrs",
-    "ms",
-];
+/// Honorifics, left out besides the analysis's stop words and the weekdays (every story
+/// has them).
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms"];
 
 fn stop(word: &str) -> bool {
-    STOPWORDS.contains(&word) || STOP_MORE.contains(&word)
+    STOPWORDS.contains(&word) || WEEKDAYS.contains(&word) || HONORIFICS.contains(&word)
 }
 
 /// Terms are already hashes (xxh3): a map keyed by them need not hash them again.
