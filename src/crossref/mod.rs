@@ -23,7 +23,7 @@ pub use records::{
     ArticleRecords, CorpusFigures, Record, RecordHead, RecordKind, article_key, corpus_figures,
     from_records, records, related_rank, speaker_key,
 };
-pub use stories::{JOIN as STORY_JOIN, Story, stories, story_id, story_of};
+pub use stories::{Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
 pub const ANALYSIS_VERSION: u32 = 14;

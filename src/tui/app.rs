@@ -18,7 +18,6 @@ use super::backend::SearchBackend;
 use super::data::{Ctx, Shared};
 use super::jobs::{self, Query};
 use super::keymap::{Key, KeyMap};
-use super::layout::{DocLine, ReaderAreas};
 use super::overlay::{Outcome, Overlay};
 use super::theme::Theme;
 use super::view::{Component, Effect, Target, View};
@@ -249,15 +248,6 @@ impl App {
     /// The claim under the reader's cursor.
     pub fn cursor_mark(&self) -> Option<&Mark> {
         self.reader.as_ref()?.cursor_mark()
-    }
-
-    pub fn reader_areas(&self) -> ReaderAreas {
-        self.ctx().reader_areas()
-    }
-
-    /// The reader's document as laid out at the current size.
-    pub fn reader_lines(&self, reader: &ReaderState) -> Vec<DocLine> {
-        reader.lines(&self.ctx())
     }
 
     /// The hint bar's keys for what is on screen.
