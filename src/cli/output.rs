@@ -355,13 +355,15 @@ pub fn stories_text(stories: &[StoryReport], style: Style) -> String {
         out.push_str("No stories: the corpus is empty.\n");
     }
     for r in stories {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let _ = writeln!(
             out,
-            "{} {}  ({} articles, {} findings)",
+            "{} {}  ({}, {})",
             style.strong(&r.story.id),
             inert_line(&r.story.title),
-            r.articles.len(),
-            r.findings
+            plural(r.articles.len(), "article", "articles"),
+            plural(r.findings, "finding", "findings")
         );
         if !r.story.keywords.is_empty() {
             let _ = writeln!(
