@@ -325,3 +325,62 @@ fn stories_hold_every_article_once_and_keep_their_ids_when_an_article_is_added()
         .map(|(_, id)| id.clone());
     assert_eq!(copy, original);
 }
+
+#[test]
+fn conflicts_json_names_each_finding_s_story_and_lists_the_strongest_first() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let stories = sb.json(&["stories", &corpus, "--json"]);
+    let story_of: std::collections::BTreeMap<String, String> = stories["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            let id = s["id"].as_str().unwrap().to_string();
+            s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |a| (a["id"].as_str().unwrap().to_string(), id.clone()))
+        })
+        .collect();
+    let r = sb.json(&["conflicts", &corpus, "--json"]);
+    for list in ["conflicts", "corroborations"] {
+        let findings = r[list].as_array().expect("a list");
+        assert!(!findings.is_empty(), "the seeds give {list}");
+        let mut last: Option<(u64, f64)> = None;
+        for f in findings {
+            // The fields scripts already read are still there.
+            for field in ["kind", "subject", "explanation", "claims"] {
+                assert!(f.get(field).is_some(), "{field} missing in {f}");
+            }
+            let story = f["story"].as_str().expect("a story");
+            for c in f["claims"].as_array().unwrap() {
+                let article = c["article_id"].as_str().unwrap();
+                assert_eq!(story_of.get(article).map(String::as_str), Some(story));
+            }
+            let strength = f["strength"].as_f64().expect("a strength");
+            assert!(strength > 0.0 && strength <= 1.0, "{strength}");
+            let matched = f["matched"].as_array().expect("matched words");
+            let head = matched[0].as_str().unwrap();
+            assert!(
+                f["explanation"].as_str().unwrap().contains(head),
+                "the explanation says which words matched: {f}"
+            );
+            // Within a kind, the strongest first.
+            let rank = match f["kind"].as_str().unwrap() {
+                "conflict" => 0,
+                "changed_over_time" => 1,
+                "minor_discrepancy" => 2,
+                _ => 3,
+            };
+            if let Some((r0, s0)) = last {
+                assert!(
+                    r0 < rank || (r0 == rank && s0 >= strength),
+                    "order in {list}"
+                );
+            }
+            last = Some((rank, strength));
+        }
+    }
+}

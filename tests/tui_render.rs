@@ -5,6 +5,7 @@ mod tui_fixture;
 
 use crosscheck::crossref::FindingKind;
 use crosscheck::tui::overlay::Overlay;
+use crosscheck::tui::views::findings::FindingRow;
 use crosscheck::tui::views::reader::ClaimKind;
 use crosscheck::tui::{Action, App, Options, Theme, View};
 use ratatui::Terminal;
@@ -753,4 +754,46 @@ fn a_story_lists_its_articles_and_enter_opens_one_then_back_returns_to_it() {
     assert_eq!(app.stories.open, Some((0, 1)), "back where the user was");
     app.press(&["Esc"]);
     assert_eq!(app.stories.open, None);
+}
+
+#[test]
+fn s_on_a_finding_shows_its_story_and_back_returns_to_the_finding() {
+    let mut app = app();
+    app.press(&["4"]);
+    // The first side of the first finding.
+    let side = app
+        .findings
+        .selectable
+        .iter()
+        .position(|&r| matches!(app.findings.rows[r], FindingRow::Side { .. }))
+        .expect("a side");
+    app.findings.selected = side;
+    let FindingRow::Side { target, .. } = &app.findings.rows[app.findings.selectable[side]] else {
+        unreachable!()
+    };
+    let article = target.article;
+    app.press(&["S"]);
+    assert_eq!(app.view, View::Stories);
+    let (s, _) = app.stories.open.expect("the story is open");
+    assert!(
+        app.stories.rows[s].articles.contains(&article),
+        "the finding's article is in the story shown"
+    );
+    app.press(&["Esc"]);
+    assert_eq!(app.view, View::Findings);
+    assert_eq!(app.findings.selected, side, "back on the finding");
+}
+
+#[test]
+fn s_in_the_reader_shows_the_article_s_story() {
+    let mut app = app();
+    app.press(&["1", "j", "Enter"]);
+    assert_eq!(app.view, View::Reader);
+    let open = app.reader.as_ref().unwrap().article;
+    app.press(&["S"]);
+    assert_eq!(app.view, View::Stories);
+    let (s, _) = app.stories.open.expect("the story is open");
+    assert!(app.stories.rows[s].articles.contains(&open));
+    app.press(&["Esc"]);
+    assert_eq!(app.view, View::Reader);
 }

@@ -242,12 +242,17 @@ fn kind_label(k: FindingKind) -> &'static str {
 }
 
 fn finding_text(out: &mut String, f: &Finding, style: Style) {
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "{}: {}",
+        "{}: {}  (strength {:.2}",
         style.strong(kind_label(f.kind)),
-        inert_line(&f.subject)
+        inert_line(&f.subject),
+        f.strength
     );
+    if let Some(s) = &f.story {
+        let _ = write!(out, ", story {}", inert_line(s));
+    }
+    let _ = writeln!(out, ")");
     let _ = writeln!(out, "  {}", inert_line(&f.explanation));
     for c in &f.claims {
         let mut line = format!("  - {}", style.strong(&inert_line(&c.text)));

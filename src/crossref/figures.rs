@@ -765,10 +765,62 @@ fn compare_block(
     (conflicts, corroborations)
 }
 
-/// Splits a group into clusters of compatible values and reports them.
 /// At most this many different values (clusters of compatible ones) for one quantity.
 const MAX_VALUES: usize = 6;
 
+/// The words that make a group's figures one quantity: the head noun of what is counted,
+/// then the modifiers, places, clause words and owners that figures of at least two of its
+/// articles carry.
+fn matched_words(items: &[Item<'_>], group: &[usize]) -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<&str, std::collections::BTreeSet<usize>> =
+        Default::default();
+    for &i in group {
+        let it = &items[i];
+        let c = &it.counted;
+        for w in c
+            .modifiers
+            .iter()
+            .chain(&c.scope)
+            .chain(&c.clause)
+            .chain(&it.owner)
+        {
+            seen.entry(w.as_str()).or_default().insert(it.article);
+        }
+    }
+    let head = items[group[0]].counted.head.clone();
+    std::iter::once(head.clone())
+        .chain(
+            seen.into_iter()
+                .filter(|(w, arts)| arts.len() >= 2 && *w != head)
+                .map(|(w, _)| w.to_string()),
+        )
+        .collect()
+}
+
+/// How surely figures sharing these words are one quantity: the head alone is a fair
+/// guess, each further shared word makes it surer.
+fn alignment(matched: &[String]) -> f32 {
+    (0.5 + 0.15 * matched.len().saturating_sub(1) as f32).min(1.0)
+}
+
+/// "both count “agreement”, and share “287(g)” and “florida”".
+fn why_one(matched: &[String]) -> String {
+    let quoted: Vec<String> = matched.iter().map(|w| format!("“{w}”")).collect();
+    match quoted.split_first() {
+        Some((head, [])) => format!("Taken as one quantity: all count {head} in one story."),
+        Some((head, rest)) => format!(
+            "Taken as one quantity: all count {head} and share {} in one story.",
+            rest.join(", ")
+        ),
+        None => String::new(),
+    }
+}
+
+fn rounded(x: f32) -> f32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// Splits a group into clusters of compatible values and reports them.
 fn judge(
     articles: &[ArticleClaims<'_>],
     shared: &SharedText,
@@ -814,6 +866,7 @@ fn judge(
         return;
     }
     let subject = items[group[0]].stat.subject.clone().unwrap_or_default();
+    let matched = matched_words(items, group);
     let is_shared = |i: usize| -> bool {
         let it = &items[i];
         let Some(g) = shared.group_at(it.article, it.stat.start) else {
@@ -856,11 +909,15 @@ fn judge(
                     .join("; ")
             )
         };
+        let independent = if all_shared { 1 } else { arts.len() };
         corroborations.push(Finding {
             kind: FindingKind::Corroboration,
             subject: subject.clone(),
-            explanation,
+            explanation: format!("{explanation} {}", why_one(&matched)),
             claims: refs,
+            story: None,
+            strength: rounded(alignment(&matched) * (0.2 + 0.2 * independent as f32)),
+            matched: matched.clone(),
         });
     }
     // Incompatible values: pairs from different articles whose intervals do not meet.
@@ -949,6 +1006,22 @@ fn judge(
             sides.join(" vs ")
         ),
     };
+    let explanation = format!("{explanation} {}", why_one(&matched));
+    // How clearly the figures disagree: by how much (the relative gap), whether every
+    // side is exact, and what kind of difference it is.
+    let exact = all.iter().all(|&i| {
+        items[i]
+            .stat
+            .qualifier
+            .is_none_or(|q| q == Qualifier::Exact)
+            && items[i].stat.kind != StatKind::Fraction
+    });
+    let clarity = (0.4 + 0.5 * gap as f32 + if exact { 0.1 } else { 0.0 }).min(1.0)
+        * match kind {
+            FindingKind::Conflict => 1.0,
+            FindingKind::ChangedOverTime => 0.6,
+            _ => 0.4,
+        };
     let mut refs: Vec<ClaimRef> = all
         .iter()
         .map(|&i| claim_ref(&articles[items[i].article], items[i].stat, is_shared(i)))
@@ -959,6 +1032,9 @@ fn judge(
         subject,
         explanation,
         claims: refs,
+        story: None,
+        strength: rounded(alignment(&matched) * clarity),
+        matched,
     });
 }
 

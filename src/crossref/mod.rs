@@ -26,7 +26,7 @@ pub use records::{
 pub use stories::{Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 14;
+pub const ANALYSIS_VERSION: u32 = 15;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -76,6 +76,18 @@ pub struct Finding {
     /// One sentence a reader can check.
     pub explanation: String,
     pub claims: Vec<ClaimRef>,
+    /// The story its articles belong to (findings are only made inside one story).
+    #[serde(default)]
+    pub story: Option<String>,
+    /// How much it matters, 0 to 1: how surely the figures measure one quantity (the
+    /// words they share) times how clearly they disagree (or, for a corroboration, how
+    /// many independent articles agree). Lists show the strongest first.
+    #[serde(default)]
+    pub strength: f32,
+    /// The words that made the figures one quantity: the head noun of what is counted,
+    /// then shared modifiers, places and owners.
+    #[serde(default)]
+    pub matched: Vec<String>,
 }
 
 /// How a speaker's quotations in different articles relate.
@@ -98,6 +110,10 @@ pub struct QuoteRef {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Whom this article attributes the quotation to (statements are linked across
+    /// articles that attribute them differently).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 /// One word-level edit between two wordings of a statement.
@@ -165,17 +181,18 @@ pub fn analyze_timed(
     let start = std::time::Instant::now();
     let stories = stories::stories(articles, &std::collections::HashMap::new());
     report("stories", start.elapsed());
-    let story = stories::story_of(&stories, articles.len());
-    analyze_in_stories(articles, &story, report)
+    analyze_in_stories(articles, &stories, report)
 }
 
-/// [`analyze_timed`] with the stories given: `story[i]` is article `i`'s, and figures
-/// are compared only inside one story.
+/// [`analyze_timed`] with the stories given (each article in one of them): figures are
+/// compared only inside one story, and each finding names its story.
 pub fn analyze_in_stories(
     articles: &[ArticleClaims<'_>],
-    story: &[usize],
+    stories: &[Story],
     report: &mut dyn FnMut(&str, std::time::Duration),
 ) -> CrossRef {
+    let story = stories::story_of(stories, articles.len());
+    let story = story.as_slice();
     let mut clock = StageClock {
         report,
         last: std::time::Instant::now(),
@@ -193,21 +210,40 @@ pub fn analyze_in_stories(
     let topics = topics::topics(&tokens);
     drop(tokens);
     clock.lap("topics");
-    let (mut conflicts, corroborations) = figures::compare(articles, &shared, &topics, story);
+    let (mut conflicts, mut corroborations) = figures::compare(articles, &shared, &topics, story);
+    let at: std::collections::HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    for f in conflicts.iter_mut().chain(corroborations.iter_mut()) {
+        let first = f
+            .claims
+            .first()
+            .and_then(|c| at.get(c.article_id.as_str()).copied());
+        f.story = first
+            .and_then(|a| stories.get(story[a]))
+            .map(|s| s.id.clone());
+    }
     clock.lap("figures");
-    // The headline findings first: conflicts, then figures that moved, then the rest.
-    // Within a kind, findings that span more articles come first.
-    conflicts.sort_by_key(|f| {
-        let kind = match f.kind {
-            FindingKind::Conflict => 0,
-            FindingKind::ChangedOverTime => 1,
-            _ => 2,
-        };
+    // The headline findings first: conflicts, then figures that moved, then the rest;
+    // within a kind the strongest first, then those that span more articles, then by
+    // where they stand (so the order does not depend on how stories are numbered).
+    let order = |f: &Finding| {
         let articles: std::collections::HashSet<&str> =
             f.claims.iter().map(|c| c.path.as_str()).collect();
-        (kind, std::cmp::Reverse(articles.len()))
-    });
-    let related_quotes = quotes::relate(articles);
+        let first = f.claims.first().map(|c| (c.path.clone(), c.start));
+        (
+            f.kind.rank(),
+            std::cmp::Reverse((f.strength * 1000.0).round() as i64),
+            std::cmp::Reverse(articles.len()),
+            first,
+            f.subject.clone(),
+        )
+    };
+    conflicts.sort_by_cached_key(order);
+    corroborations.sort_by_cached_key(order);
+    let related_quotes = quotes::relate(articles, story);
     clock.lap("related quotes");
     let shared_passages = shared
         .groups

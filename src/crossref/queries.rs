@@ -261,6 +261,7 @@ mod tests {
             text: text.into(),
             start,
             end: start + text.len(),
+            speaker: None,
         }
     }
 
@@ -393,6 +394,9 @@ mod tests {
             subject: "agreements".into(),
             explanation: "why".into(),
             claims,
+            story: None,
+            strength: 0.5,
+            matched: vec!["agreement".into()],
         };
         let findings = vec![
             finding(

@@ -36,6 +36,12 @@ pub struct RecordHead {
     pub title: String,
     /// How many claims, quotations or articles it holds.
     pub len: usize,
+    /// A finding's strength (0 for the other records).
+    #[serde(default)]
+    pub strength: f32,
+    /// A finding's story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// A compact key for an article id (ids are 16 hex digits; anything else is hashed).
@@ -55,16 +61,22 @@ impl Record {
                 kind: RecordKind::Finding(f.kind),
                 title: f.subject.clone(),
                 len: f.claims.len(),
+                strength: f.strength,
+                story: f.story.clone(),
             },
             Record::Related(r) => RecordHead {
                 kind: RecordKind::Related(r.kind),
                 title: r.speaker.clone(),
                 len: r.quotes.len(),
+                strength: 0.0,
+                story: None,
             },
             Record::Passage(p) => RecordHead {
                 kind: RecordKind::Passage,
                 title: p.text.chars().take(80).collect(),
                 len: p.article_ids.len(),
+                strength: 0.0,
+                story: None,
             },
         }
     }
@@ -320,6 +332,9 @@ mod tests {
                 subject: "x".into(),
                 explanation: String::new(),
                 claims: vec![claim(a), claim(b), claim(a)],
+                story: Some("s1".into()),
+                strength: 0.5,
+                matched: vec!["x".into()],
             }),
             Record::Passage(SharedPassage {
                 paths: vec![],

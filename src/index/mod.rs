@@ -748,8 +748,7 @@ impl CorpusIndex {
         let found = crossref::stories(&views, &stories::previous(&self.dir));
         let stored = stories::stored(&found, &views);
         stage.done("stories");
-        let story = crossref::story_of(&found, views.len());
-        let crossref = crossref::analyze_in_stories(&views, &story, &mut |_, _| {});
+        let crossref = crossref::analyze_in_stories(&views, &found, &mut |_, _| {});
         let figures = crossref::corpus_figures(&views);
         stage.done("analysis");
         drop(views);

@@ -43,6 +43,8 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     ToggleRaw,
+    /// On a finding, or in an article: its story in the stories view.
+    Story,
     Sort,
     Filter,
     // Not bound to keys:
@@ -229,6 +231,12 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         "toggle_raw",
         "raw text with the page furniture / clean text",
         Scope::Reader,
+    ),
+    (
+        Action::Story,
+        "story",
+        "on a finding or in an article: its story",
+        Scope::Global,
     ),
     (
         Action::Sort,

@@ -490,6 +490,19 @@ impl App {
                 reader.show_matches(query, matches, snippet_start, &ctx);
             }
             Effect::JumpTo(t) => self.jump_to(t),
+            Effect::ShowStory(id) => {
+                let here = self.location();
+                let ctx = ctx!(self);
+                if self.stories.open_story(&id, &ctx) {
+                    self.history.push(here);
+                    self.view = View::Stories;
+                } else {
+                    self.message = Some(format!(
+                        "story {} is not among the stories yet (they follow the next analysis)",
+                        crate::text::inert_line(&id)
+                    ));
+                }
+            }
             Effect::Query(q) => {
                 self.query_seq += 1;
                 self.awaiting = Some(self.query_seq);

@@ -182,6 +182,7 @@ fn default_keys(action: &Action) -> &'static [&'static str] {
         Action::NextMatch => &["n"],
         Action::PrevMatch => &["N"],
         Action::ToggleRaw => &["v"],
+        Action::Story => &["S"],
         Action::Sort => &["s"],
         Action::Filter => &["f"],
         _ => &[],

@@ -38,6 +38,8 @@ pub enum Effect {
     },
     /// Open an article at a claim, remembering where the user was.
     JumpTo(Target),
+    /// Show a story (by id) in the stories view, remembering where the user was.
+    ShowStory(String),
     /// Ask a cross-article question off the UI thread; the answer comes back as
     /// `Action::QueryDone` and opens a popup.
     Query(Query),

@@ -113,6 +113,7 @@ fn quote_ref(s: &StoredArticle, prefix: &str) -> QuoteRef {
         text: q.text.clone(),
         start: q.start,
         end: q.end,
+        speaker: q.speaker.clone(),
     }
 }
 
@@ -203,18 +204,31 @@ pub fn seeds(kind: FindingKind) -> (Vec<StoredArticle>, CrossRef) {
             ],
         };
     }
+    // The story the analysis would give the findings: the one of their first article.
+    let story = {
+        let views: Vec<_> = arts.iter().map(StoredArticle::view).collect();
+        let stories = crosscheck::crossref::stories(&views, &Default::default());
+        let of = crosscheck::crossref::story_of(&stories, views.len());
+        Some(stories[of[0]].id.clone())
+    };
     let crossref = CrossRef {
         conflicts: vec![Finding {
             kind,
             subject: "287(g) agreements".into(),
             explanation: "about 650 (since Trump took office in January) and 1,255 (as of Dec. 23) count the same agreements at different dates: the figure moved.".into(),
             claims: vec![claim_ref(&arts[0], "about 650"), claim_ref(&arts[1], "about 650"), claim_ref(&arts[2], "1,255")],
+            story: story.clone(),
+            strength: 0.6,
+            matched: vec!["agreement".into()],
         }],
         corroborations: vec![Finding {
             kind: FindingKind::Corroboration,
             subject: "counties".into(),
             explanation: "Both articles give 67 counties.".into(),
             claims: vec![claim_ref(&arts[0], "67"), claim_ref(&arts[1], "67")],
+            story,
+            strength: 0.4,
+            matched: vec!["county".into()],
         }],
         related_quotes: vec![RelatedQuotes {
             speaker: "Tessa Petit".into(),

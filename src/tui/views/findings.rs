@@ -65,6 +65,7 @@ pub struct FindingsState {
 const HINTS: &[(Action, &str)] = &[
     (Action::Open, "jump to the claim"),
     (Action::Down, "next"),
+    (Action::Story, "its story"),
     (Action::Back, "back"),
     (Action::NextView, "views"),
     (Action::Help, "help"),
@@ -121,7 +122,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
                 (RecordKind::Finding(kind), record) => {
                     rows.push(FindingRow::Header {
                         kind: Some(*kind),
-                        text: h.title.clone(),
+                        text: format!("{}  · strength {:.2}", h.title, h.strength),
                         record: n,
                         expanded: open,
                     });
@@ -262,6 +263,25 @@ impl FindingsState {
         }
     }
 
+    /// The story of the finding the selection belongs to.
+    fn story(&self, ctx: &Ctx) -> Effect {
+        let Some(&row) = self.selectable.get(self.selected) else {
+            return Effect::None;
+        };
+        let record = self.rows[..=row].iter().rev().find_map(|r| match r {
+            FindingRow::Header { record, .. } => Some(*record),
+            _ => None,
+        });
+        let heads = ctx.data.records.heads();
+        match record.and_then(|n| heads.get(n)) {
+            Some(h) => match &h.story {
+                Some(id) => Effect::ShowStory(id.clone()),
+                None => Effect::Message("this entry belongs to no one story".into()),
+            },
+            None => Effect::None,
+        }
+    }
+
     fn open(&mut self, ctx: &Ctx) -> Effect {
         match self
             .selectable
@@ -288,6 +308,7 @@ impl Component for FindingsState {
         }
         match action {
             Action::Open => self.open(ctx),
+            Action::Story => self.story(ctx),
             Action::Click { row, .. } => {
                 let r = self.offset + row.saturating_sub(ctx.content().y) as usize;
                 if let Some(i) = self.selectable.iter().position(|&s| s == r) {

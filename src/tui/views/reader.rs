@@ -475,6 +475,13 @@ impl Component for Option<ReaderState> {
                 r.toggle_raw();
                 Effect::None
             }
+            Action::Story => {
+                let id = &r.doc.article.id;
+                match ctx.data.stories.iter().find(|s| s.articles.contains(id)) {
+                    Some(s) => Effect::ShowStory(s.id.clone()),
+                    None => Effect::Message("this article's story is not known yet".into()),
+                }
+            }
             Action::Click { column, row } => {
                 r.click(*column, *row, ctx);
                 Effect::None

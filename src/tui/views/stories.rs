@@ -35,6 +35,9 @@ pub struct StoriesState {
     pub offset: usize,
     /// The story whose articles are listed, and the selected article.
     pub open: Option<(usize, usize)>,
+    /// Set when the open story was reached from elsewhere (a finding, an article): Back
+    /// returns there rather than to the list of stories.
+    pub jumped: bool,
 }
 
 const HINTS: &[(Action, &str)] = &[
@@ -110,6 +113,22 @@ fn rows(data: &Shared) -> Vec<StoryRow> {
 }
 
 impl StoriesState {
+    /// Lists the articles of story `id`, selected in the list; false when there is no
+    /// such story.
+    pub fn open_story(&mut self, id: &str, ctx: &Ctx) -> bool {
+        if self.rows.is_empty() {
+            self.rows = rows(ctx.data);
+        }
+        let Some(s) = self.rows.iter().position(|r| r.id == id) else {
+            return false;
+        };
+        self.selected = s;
+        self.offset = keep_visible(self.offset, s, self.page(ctx));
+        self.open = Some((s, 0));
+        self.jumped = true;
+        true
+    }
+
     fn len(&self) -> usize {
         match self.open {
             Some((s, _)) => self.rows.get(s).map_or(0, |r| r.articles.len()),
@@ -141,13 +160,18 @@ impl Component for StoriesState {
                 None => {
                     if self.selected < self.rows.len() {
                         self.open = Some((self.selected, 0));
+                        self.jumped = false;
                     }
                     Effect::None
                 }
             },
             Action::Back if self.open.is_some() => {
                 self.open = None;
-                Effect::None
+                if std::mem::take(&mut self.jumped) {
+                    Effect::Unhandled
+                } else {
+                    Effect::None
+                }
             }
             Action::Click { .. } => Effect::None,
             _ => Effect::Unhandled,
