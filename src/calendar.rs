@@ -75,3 +75,42 @@ mod tests {
         assert!(is_weekday("Monday") && is_weekday("sunday") && !is_weekday("Mon"));
     }
 }
+
+/// The day number of a `YYYY-MM-DD` date (days since 1970-01-01), to measure the days
+/// between two dates.
+pub fn day_number(iso: &str) -> Option<i64> {
+    let mut parts = iso.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.get(..2)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (H. Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::day_number;
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        let a = day_number("2018-12-31").unwrap();
+        assert_eq!(day_number("2019-01-01"), Some(a + 1));
+        assert_eq!(
+            day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(day_number("2019-13-01"), None);
+        assert_eq!(day_number("soon"), None);
+    }
+}

@@ -96,13 +96,69 @@ pub fn date_in_line(line: &str) -> Option<ArticleDate> {
     None
 }
 
+/// A date in a file's name ("fox_2018-01-23.txt", "2025_04_01-ice-agreements.md"): year,
+/// month and day in that order, joined by `-`, `_` or `.`, standing apart from other
+/// digits. Only a valid date counts: a name has no typo worth reporting.
+pub fn date_in_file_name(path: &str) -> Option<ArticleDate> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let b = name.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for i in 0..b.len().saturating_sub(9) {
+        let sep = b[i + 4];
+        let shape = (0..4).all(|k| digit(i + k))
+            && matches!(sep, b'-' | b'_' | b'.')
+            && digit(i + 5)
+            && digit(i + 6)
+            && b[i + 7] == sep
+            && digit(i + 8)
+            && digit(i + 9)
+            && !(i > 0 && digit(i - 1))
+            && !digit(i + 10);
+        if !shape {
+            continue;
+        }
+        let text = &name[i..i + 10];
+        let Ok(month) = text[5..7].parse::<u32>() else {
+            continue;
+        };
+        if !(1..=12).contains(&month) {
+            continue;
+        }
+        let d = make_date(text.to_string(), &text[..4], month, &text[8..10]);
+        if d.iso.is_some() {
+            return Some(d);
+        }
+    }
+    None
+}
+
 /// The publication date: the first full date near the top of the file.
-pub fn find_date(lines: &[&str]) -> Option<ArticleDate> {
+fn find_date(lines: &[&str]) -> Option<ArticleDate> {
     lines
         .iter()
         .filter(|l| !l.trim().is_empty())
         .take(12)
         .find_map(|l| date_in_line(l))
+}
+
+/// Lines this short that hold a date are a dateline or a byline ("By Jane Doe | April
+/// 1, 2025"), not prose that mentions a date.
+const DATELINE_WORDS: usize = 10;
+
+/// The publication date of a file: a date on a dateline near the top, else one in the
+/// file's name (put there by whoever saved it), else the first date the opening lines
+/// mention (a lede's "on Tuesday, April 1, 2025"), which may be an older event's.
+pub fn publication_date(path: &str, lines: &[&str]) -> Option<ArticleDate> {
+    let top: Vec<&&str> = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .collect();
+    top.iter()
+        .filter(|l| l.split_whitespace().count() <= DATELINE_WORDS)
+        .find_map(|l| date_in_line(l))
+        .or_else(|| date_in_file_name(path))
+        .or_else(|| find_date(lines))
 }
 
 fn clean_outlet(s: &str) -> Option<String> {
@@ -221,6 +277,47 @@ pub fn find_source(lines: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_beats_the_file_name_which_beats_a_date_the_prose_mentions() {
+        let prose = "After the Sept. 11, 2001 attacks the city changed, officials said on Monday in a long statement.";
+        let iso = |path: &str, lines: &[&str]| publication_date(path, lines).and_then(|d| d.iso);
+        assert_eq!(
+            iso("nyt_2010-08-14.txt", &["Title", prose]).as_deref(),
+            Some("2010-08-14")
+        );
+        assert_eq!(
+            iso(
+                "nyt_2010-08-14.txt",
+                &["Title", "By Jane Doe | August 15, 2010", prose]
+            )
+            .as_deref(),
+            Some("2010-08-15")
+        );
+        assert_eq!(
+            iso("story.txt", &["Title", prose]).as_deref(),
+            Some("2001-09-11")
+        );
+    }
+
+    #[test]
+    fn a_date_in_the_file_name_is_read_when_it_is_a_real_one() {
+        let iso = |p: &str| date_in_file_name(p).and_then(|d| d.iso);
+        assert_eq!(
+            iso("news/fox_2018-01-23.txt").as_deref(),
+            Some("2018-01-23")
+        );
+        assert_eq!(
+            iso("2025_04_01-ice-agreements.md").as_deref(),
+            Some("2025-04-01")
+        );
+        // Not a date: month 13, day 31 in April, digits run on, a folder's name.
+        assert_eq!(iso("report-2018-13-01.txt"), None);
+        assert_eq!(iso("2025-04-31.txt"), None);
+        assert_eq!(iso("id_120180123456.txt"), None);
+        assert_eq!(iso("x12018-01-23.txt"), None);
+        assert_eq!(iso("2018-01-23/article.txt"), None);
+    }
 
     #[test]
     fn malformed_year_is_kept_as_written_and_flagged() {

@@ -74,7 +74,7 @@ pub fn parse_article(path: &str, text: &str) -> Article {
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean_lines(&lines);
     let source = meta::find_source(&lines);
-    let date = meta::find_date(&lines);
+    let date = meta::publication_date(path, &lines);
     Article {
         id: article_id(path),
         path: path.to_string(),

@@ -946,6 +946,26 @@ fn judge(
         all.iter()
             .any(|&k| items[k].article == article && meets(interval(items[k].stat), value))
     };
+    // A quantity one article itself gives with values that cannot both hold, with
+    // nothing in the article to tell them apart, is not one fact of the story but a
+    // measure of many things (each player's rebounds, each drive's yards, each night's
+    // crowd): its values in other articles are no contradiction. Values in one sentence
+    // are left out: they are parts of a whole ("four bombs were dropped; two landed
+    // inside the camp", "29 of 34 passes"), not separate measures.
+    let many_valued = all.iter().enumerate().any(|(x, &i)| {
+        all[x + 1..].iter().any(|&j| {
+            items[i].article == items[j].article
+                && items[i].stat.sentence != items[j].stat.sentence
+                && !meets(interval(items[i].stat), interval(items[j].stat))
+                && (items[i].owner.is_empty()
+                    || items[j].owner.is_empty()
+                    || items[i].owner == items[j].owner)
+                && norm_time(&items[i].stat.time) == norm_time(&items[j].stat.time)
+        })
+    });
+    if many_valued {
+        return;
+    }
     let mut incompatible_pairs = 0;
     let mut moved_pairs = 0;
     let mut gap: f64 = 0.0;

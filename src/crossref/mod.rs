@@ -450,6 +450,53 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_one_article_gives_many_values_of_is_not_one_fact() {
+        // No names before the figures, so nothing tells their owners apart.
+        let s1 = "The starters grabbed 11 rebounds in the win.";
+        let s2 = "The bench added six rebounds late.";
+        let a = format!("{s1} {s2}");
+        let b = "The team finished with nine rebounds.".to_string();
+        let rebounds = |body: &str, sentence: &str, text: &str, v: f64| {
+            let mut st = stat(body, text, v, StatKind::Count, "rebounds", None, None);
+            st.sentence = sentence.to_string();
+            st
+        };
+        let many = Claims {
+            quotes: vec![],
+            statistics: vec![rebounds(&a, s1, "11", 11.0), rebounds(&a, s2, "six", 6.0)],
+        };
+        let one = Claims {
+            quotes: vec![],
+            statistics: vec![rebounds(&b, &b, "nine", 9.0)],
+        };
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![many, one],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+        // The control: when each article gives the measure once, the values conflict.
+        let single = Claims {
+            quotes: vec![],
+            statistics: vec![rebounds(&a, s1, "11", 11.0)],
+        };
+        let one = Claims {
+            quotes: vec![],
+            statistics: vec![rebounds(&b, &b, "nine", 9.0)],
+        };
+        let f = Fixture::new(vec![a, b.clone()], vec![single, one], vec![None, None]);
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+        let c = &r.conflicts[0];
+        assert_eq!(c.kind, FindingKind::Conflict);
+        assert!(c.strength > 0.0 && c.strength <= 1.0);
+        assert_eq!(c.matched[0], "rebound");
+        assert!(c.explanation.contains("“rebound”"), "{}", c.explanation);
+        assert!(c.story.is_some());
+    }
+
+    #[test]
     fn an_article_giving_both_values_does_not_contradict_one_giving_one() {
         let a = "The network will grow from 12,300 hotspots to 20,000 hotspots.".to_string();
         let b = "The network has 12,300 hotspots worldwide.".to_string();

@@ -24,6 +24,20 @@ use crate::calendar::WEEKDAYS;
 /// Cosine between an article and a story's centroid from which the article joins it.
 pub const JOIN: f32 = 0.25;
 
+/// Reports published this many days apart or less are on one footing; beyond it, an
+/// article joins a story only if it is the more like it the further apart they are.
+const DATE_GRACE_DAYS: i64 = 3;
+/// How much more alike, per week beyond the grace, an article must be to join a story
+/// whose reports were published that far from it: two events of one kind weeks apart
+/// (two quakes, two games, two shutdowns) read alike, and their dates tell them apart.
+const DATE_STEP_PER_WEEK: f32 = 0.05;
+
+/// The cosine an article must reach to join a story whose nearest report is `gap` days
+/// from it.
+fn join_threshold(gap: i64) -> f32 {
+    JOIN + DATE_STEP_PER_WEEK * (gap - DATE_GRACE_DAYS).max(0) as f32 / 7.0
+}
+
 /// Terms kept per article vector.
 const TERMS: usize = 256;
 /// An article's heaviest terms, through which candidate stories are found.
@@ -168,9 +182,40 @@ struct Building {
     centroid: TermMap<f32>,
     norm2: f32,
     members: Vec<usize>,
+    /// The publication days of its dated members, with how many on each.
+    days: std::collections::BTreeMap<i64, u32>,
 }
 
 impl Building {
+    /// Days from `day` to the nearest dated member (0 when either is undated).
+    fn gap(&self, day: Option<i64>) -> i64 {
+        let Some(d) = day else { return 0 };
+        let after = self.days.range(d..).next().map(|(&x, _)| x - d);
+        let before = self.days.range(..d).next_back().map(|(&x, _)| d - x);
+        match (before, after) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => 0,
+        }
+    }
+
+    fn add_day(&mut self, day: Option<i64>) {
+        if let Some(d) = day {
+            *self.days.entry(d).or_default() += 1;
+        }
+    }
+
+    fn remove_day(&mut self, day: Option<i64>) {
+        if let Some(d) = day
+            && let Some(n) = self.days.get_mut(&d)
+        {
+            *n -= 1;
+            if *n == 0 {
+                self.days.remove(&d);
+            }
+        }
+    }
+
     fn add(&mut self, i: usize, v: &[(u64, f32)]) {
         for &(t, w) in v {
             let c = self.centroid.entry(t).or_default();
@@ -250,6 +295,7 @@ fn found(
         centroid: TermMap::default(),
         norm2: 0.0,
         members: Vec::new(),
+        days: Default::default(),
     });
     built.len() - 1
 }
@@ -291,6 +337,10 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             v
         })
         .collect();
+    let day: Vec<Option<i64>> = articles
+        .iter()
+        .map(|a| a.date.and_then(crate::calendar::day_number))
+        .collect();
     // The order articles join in: by date, then path.
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
@@ -313,7 +363,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         let best = candidates(&probe, v, usize::MAX)
             .into_iter()
             .map(|s| (s, built[s].similarity(v, false)))
-            .filter(|&(_, sim)| sim >= JOIN)
+            .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let s = match best {
             Some((s, _)) => s,
@@ -326,6 +376,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             }
         };
         built[s].add(i, v);
+        built[s].add_day(day[i]);
         story_of[i] = s;
         index_probe(&mut probe, v, s);
     }
@@ -341,11 +392,13 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 .into_iter()
                 .filter(|&s| !built[s].members.is_empty())
                 .map(|s| (s, built[s].similarity(v, false)))
-                .filter(|&(_, sim)| sim >= JOIN && sim > here)
+                .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])) && sim > here)
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             if let Some((s, _)) = best {
                 built[cur].remove(i, v);
+                built[cur].remove_day(day[i]);
                 built[s].add(i, v);
+                built[s].add_day(day[i]);
                 story_of[i] = s;
                 index_probe(&mut probe, v, s);
             }
@@ -507,6 +560,29 @@ mod tests {
             st.iter().map(|s| s.articles.len()).sum::<usize>(),
             arts.len()
         );
+    }
+
+    #[test]
+    fn reports_of_one_kind_published_months_apart_are_two_stories() {
+        let c = Claims::default();
+        // Two games of one team read alike; only the dates tell them apart.
+        let dated = |id: &'static str, body: &'static str, date: &'static str| ArticleClaims {
+            date: Some(date),
+            ..view(id, "Colts beat Jaguars", body, &c)
+        };
+        let near = vec![
+            dated("f1", FOOTBALL, "2008-12-18"),
+            dated("f2", FOOTBALL2, "2008-12-19"),
+        ];
+        let of = story_of(&stories(&near, &HashMap::new()), 2);
+        assert_eq!(of[0], of[1], "reports a day apart are one story");
+        let far = vec![
+            dated("f1", FOOTBALL, "2008-12-18"),
+            dated("f2", FOOTBALL2, "2009-10-04"),
+        ];
+        let of = story_of(&stories(&far, &HashMap::new()), 2);
+        assert_ne!(of[0], of[1], "reports ten months apart are two stories");
+        assert!(join_threshold(1) == JOIN && join_threshold(300) > 1.0);
     }
 
     #[test]
