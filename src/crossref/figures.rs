@@ -488,6 +488,8 @@ struct Item<'a> {
     counted: Counted,
     /// Who the figure belongs to, when its clause names someone before it.
     owner: Vec<String>,
+    /// Set when its clause puts it in an earlier event ([`is_background`]).
+    background: bool,
 }
 
 /// Capitalised words that open sentences and clauses without naming anyone (month and
@@ -607,6 +609,67 @@ fn owner(stat: &Statistic) -> Vec<String> {
     out
 }
 
+/// Words that put a figure in an earlier event than the story's own ("had previously been
+/// arrested four times", "the former record of 2,116", "a prior conviction").
+const BACKGROUND_WORDS: &[&str] = &["previously", "prior", "former", "formerly"];
+
+/// Words that mark a figure as a running or revised count: two such figures differ
+/// because the count moved, not because the reports disagree ("the toll rose to 43",
+/// "12 so far", "later revised to 40", "initially reported 30").
+const UPDATE_WORDS: &[&str] = &[
+    "so far",
+    "rose to",
+    "risen to",
+    "climbed to",
+    "jumped to",
+    "increased to",
+    "grew to",
+    "fell to",
+    "dropped to",
+    "revised",
+    "initially",
+    "originally",
+    "at first",
+    "to date",
+    "now stands",
+    "has reached",
+    "had reached",
+    "latest",
+    "updated",
+];
+
+/// The words of the figure's sentence before it, lower case.
+fn before_figure(stat: &Statistic) -> String {
+    match stat.sentence.find(&stat.text) {
+        Some(at) => stat.sentence[..at].to_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// Whether the figure's clause puts it in an earlier event than the story's own.
+fn is_background(stat: &Statistic) -> bool {
+    let before = before_figure(stat);
+    let clause = before
+        .rsplit([',', ';', ':', '—', '–'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| BACKGROUND_WORDS.contains(&w))
+}
+
+/// Whether the figure's sentence marks it as a running or revised count.
+fn is_update(stat: &Statistic) -> bool {
+    let s = stat.sentence.to_lowercase();
+    UPDATE_WORDS.iter().any(|w| {
+        s.match_indices(w).any(|(i, _)| {
+            let before = s[..i].chars().next_back();
+            let after = s[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// Two figures may be the same quantity only if they do not belong to different owners.
 fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
     a.owner.is_empty() || b.owner.is_empty() || a.owner.iter().any(|w| b.owner.contains(w))
@@ -677,6 +740,7 @@ pub fn compare(
                     stat: s,
                     counted: c,
                     owner: owner(s),
+                    background: is_background(s),
                 });
         }
     }
@@ -728,6 +792,7 @@ fn compare_block(
         }
         if same_quantity(&items[i].counted, &items[j].counted)
             && same_owner(&items[i], &items[j])
+            && items[i].background == items[j].background
             && same_magnitude(items[i].stat, items[j].stat)
             && modifiers_in_context(&items[i], &topics[aj])
             && modifiers_in_context(&items[j], &topics[ai])
@@ -937,6 +1002,8 @@ fn judge(
         );
         matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
+            || is_update(items[i].stat)
+            || is_update(items[j].stat)
     };
     // An article that itself gives both values (a change "from 12,300 to 20,000", two
     // categories in one sentence) tells them apart: another article giving one of them

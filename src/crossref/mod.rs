@@ -26,7 +26,7 @@ pub use records::{
 pub use stories::{Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 15;
+pub const ANALYSIS_VERSION: u32 = 16;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -494,6 +494,43 @@ mod tests {
         assert_eq!(c.matched[0], "rebound");
         assert!(c.explanation.contains("“rebound”"), "{}", c.explanation);
         assert!(c.story.is_some());
+    }
+
+    #[test]
+    fn an_earlier_event_s_figure_is_not_the_story_s_and_a_running_count_moved() {
+        let arrested = |body: &str, text: &str, v: f64| {
+            stat(body, text, v, StatKind::Count, "arrested", None, None)
+        };
+        let one = |body: &str, text: &str, v: f64| Claims {
+            quotes: vec![],
+            statistics: vec![arrested(body, text, v)],
+        };
+        let a = "Police said one person was arrested at the scene.".to_string();
+        let past = "The man had previously been arrested four times on theft charges.".to_string();
+        let now = "Police said four people were arrested at the scene.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), past.clone()],
+            vec![one(&a, "one", 1.0), one(&past, "four", 4.0)],
+            vec![None, None],
+        );
+        assert!(analyze(&f.views()).conflicts.is_empty());
+        // The control: both about the story's own arrests.
+        let f = Fixture::new(
+            vec![a.clone(), now.clone()],
+            vec![one(&a, "one", 1.0), one(&now, "four", 4.0)],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts[0].kind, FindingKind::Conflict);
+        // A count the article says has risen moved; it does not contradict the other.
+        let risen = "The number of people arrested rose to four by the evening.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), risen.clone()],
+            vec![one(&a, "one", 1.0), one(&risen, "four", 4.0)],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts[0].kind, FindingKind::ChangedOverTime);
     }
 
     #[test]
