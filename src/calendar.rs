@@ -114,3 +114,66 @@ mod day_tests {
         assert_eq!(day_number("soon"), None);
     }
 }
+
+/// The month and day of a wire dateline opening an article ("LONDON, March 4 -",
+/// "PORTLAND, Ore., Feb 26 -", "ATHENS, Greece, Dec. 8 (AP) —"): a place in capitals,
+/// then a month and a day, then a dash or the agency. Wire copy gives the day but not the
+/// year; two reports of a recurring figure (a weekly auction, a monthly index) on
+/// different days are told apart by it.
+pub fn dateline_day(body: &str) -> Option<(u32, u32)> {
+    let words: Vec<&str> = body.split_whitespace().take(10).collect();
+    let first = words.first()?.trim_end_matches(',');
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    for i in 1..words.len().saturating_sub(2) {
+        let Some(month) = month_number(words[i]) else {
+            continue;
+        };
+        // Only place words before the month: "Ore.,", "Greece,", "Calif.,".
+        if !words[i - 1].ends_with(',') {
+            return None;
+        }
+        let day = words[i + 1].trim_end_matches(',');
+        let Ok(day) = day.parse::<u32>() else {
+            return None;
+        };
+        let next = words[i + 2];
+        let closes = matches!(next, "-" | "—" | "–" | "--") || next.starts_with('(');
+        return ((1..=31).contains(&day) && closes).then_some((month, day));
+    }
+    None
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_day;
+
+    #[test]
+    fn wire_datelines_give_their_day() {
+        assert_eq!(
+            dateline_day("LONDON, March 4 - A total 60,500 tonnes"),
+            Some((3, 4))
+        );
+        assert_eq!(
+            dateline_day("PORTLAND, Ore., Feb 26 - Red Lion Inns said"),
+            Some((2, 26))
+        );
+        assert_eq!(
+            dateline_day("ATHENS, Greece, Dec. 8 (AP) — Rioting spread"),
+            Some((12, 8))
+        );
+        // Prose that starts with a month, a name in capitals without a date, a lower-case
+        // opening.
+        assert_eq!(
+            dateline_day("March 4 was the day the talks began - again."),
+            None
+        );
+        assert_eq!(
+            dateline_day("WASHINGTON (Reuters) - The Senate voted"),
+            None
+        );
+        assert_eq!(dateline_day("The board met on March 4 - and agreed"), None);
+    }
+}

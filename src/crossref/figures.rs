@@ -1000,8 +1000,13 @@ fn judge(
             articles[items[i].article].date,
             articles[items[j].article].date,
         );
+        let (li, lj) = (
+            crate::calendar::dateline_day(articles[items[i].article].body),
+            crate::calendar::dateline_day(articles[items[j].article].body),
+        );
         matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
+            || matches!((li, lj), (Some(a), Some(b)) if a != b)
             || is_update(items[i].stat)
             || is_update(items[j].stat)
     };

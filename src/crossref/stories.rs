@@ -183,37 +183,86 @@ struct Building {
     norm2: f32,
     members: Vec<usize>,
     /// The publication days of its dated members, with how many on each.
-    days: std::collections::BTreeMap<i64, u32>,
+    days: Days,
+    /// The days of the year of its members known only by a wire dateline ("LONDON,
+    /// March 4 -").
+    dateline_days: Days,
 }
 
-impl Building {
-    /// Days from `day` to the nearest dated member (0 when either is undated).
-    fn gap(&self, day: Option<i64>) -> i64 {
-        let Some(d) = day else { return 0 };
-        let after = self.days.range(d..).next().map(|(&x, _)| x - d);
-        let before = self.days.range(..d).next_back().map(|(&x, _)| d - x);
-        match (before, after) {
-            (Some(a), Some(b)) => a.min(b),
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => 0,
+/// When an article was published, as far as it tells: a full date, or only the month
+/// and day of a wire dateline.
+#[derive(Debug, Clone, Copy, Default)]
+struct When {
+    day: Option<i64>,
+    day_of_year: Option<i64>,
+}
+
+/// Days with how many members on each.
+#[derive(Debug, Default)]
+struct Days(std::collections::BTreeMap<i64, u32>);
+
+impl Days {
+    fn add(&mut self, d: Option<i64>) {
+        if let Some(d) = d {
+            *self.0.entry(d).or_default() += 1;
         }
     }
 
-    fn add_day(&mut self, day: Option<i64>) {
-        if let Some(d) = day {
-            *self.days.entry(d).or_default() += 1;
-        }
-    }
-
-    fn remove_day(&mut self, day: Option<i64>) {
-        if let Some(d) = day
-            && let Some(n) = self.days.get_mut(&d)
+    fn remove(&mut self, d: Option<i64>) {
+        if let Some(d) = d
+            && let Some(n) = self.0.get_mut(&d)
         {
             *n -= 1;
             if *n == 0 {
-                self.days.remove(&d);
+                self.0.remove(&d);
             }
         }
+    }
+
+    /// Days from `d` to the nearest one, going round the year when `year` is set (days
+    /// of the year from datelines); `None` when there is none.
+    fn nearest(&self, d: i64, year: Option<i64>) -> Option<i64> {
+        let after = self.0.range(d..).next().map(|(&x, _)| x - d);
+        let before = self.0.range(..d).next_back().map(|(&x, _)| d - x);
+        let mut best = match (before, after) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let (Some(len), Some((&first, _)), Some((&last, _))) =
+            (year, self.0.first_key_value(), self.0.last_key_value())
+        {
+            let round = (first + len - d).min(d + len - last);
+            best = best.map(|b| b.min(round));
+        }
+        best
+    }
+}
+
+impl Building {
+    /// Days from an article's date to the nearest member's (0 when nothing compares:
+    /// the article or every member undated).
+    fn gap(&self, when: When) -> i64 {
+        if let Some(d) = when.day
+            && let Some(g) = self.days.nearest(d, None)
+        {
+            return g;
+        }
+        if let Some(d) = when.day_of_year
+            && let Some(g) = self.dateline_days.nearest(d, Some(365))
+        {
+            return g;
+        }
+        0
+    }
+
+    fn add_day(&mut self, when: When) {
+        self.days.add(when.day);
+        self.dateline_days.add(when.day_of_year);
+    }
+
+    fn remove_day(&mut self, when: When) {
+        self.days.remove(when.day);
+        self.dateline_days.remove(when.day_of_year);
     }
 
     fn add(&mut self, i: usize, v: &[(u64, f32)]) {
@@ -295,7 +344,8 @@ fn found(
         centroid: TermMap::default(),
         norm2: 0.0,
         members: Vec::new(),
-        days: Default::default(),
+        days: Days::default(),
+        dateline_days: Days::default(),
     });
     built.len() - 1
 }
@@ -337,9 +387,19 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             v
         })
         .collect();
-    let day: Vec<Option<i64>> = articles
+    // Days of the year (not counting 29 February) of wire datelines.
+    const BEFORE_MONTH: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let day: Vec<When> = articles
         .iter()
-        .map(|a| a.date.and_then(crate::calendar::day_number))
+        .map(|a| {
+            let day = a.date.and_then(crate::calendar::day_number);
+            let day_of_year = match day {
+                Some(_) => None,
+                None => crate::calendar::dateline_day(a.body)
+                    .map(|(m, d)| BEFORE_MONTH[m as usize - 1] + i64::from(d)),
+            };
+            When { day, day_of_year }
+        })
         .collect();
     // The order articles join in: by date, then path.
     let mut order: Vec<usize> = (0..articles.len()).collect();
