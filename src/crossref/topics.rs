@@ -40,7 +40,8 @@ pub fn word_hash(word: &str) -> u64 {
 }
 
 impl Topic {
-    /// Whether the article uses a word (given lower case and singular), or its plural.
+    /// Whether the article uses a word (given lower case and singular), or its plural, or
+    /// (for a participle such as "damaged", "wounded") the word it is made from.
     /// A word with punctuation inside ("287(g)", "foreign-born") counts when all its
     /// parts occur.
     pub fn has_word(&self, word: &str) -> bool {
@@ -58,6 +59,9 @@ impl Topic {
             || word
                 .strip_suffix('y')
                 .is_some_and(|stem| has(&format!("{stem}ies")))
+            || word.strip_suffix("ed").is_some_and(|stem| {
+                stem.len() >= 3 && (has(stem) || has(&format!("{stem}e")) || has(&format!("{stem}s")))
+            })
     }
 }
 
@@ -196,4 +200,23 @@ pub fn cosine(a: &TopicVector, b: &TopicVector) -> f32 {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_found_under_its_plural_and_a_participle_under_its_stem() {
+        let tokens = vec![tokenize(
+            "The riots caused damage to 565 shops; wounds were treated and stories told.",
+        )];
+        let t = &topics(&tokens)[0];
+        assert!(t.has_word("shop"));
+        assert!(t.has_word("story"));
+        assert!(t.has_word("damaged"), "damaged → damage");
+        assert!(t.has_word("wounded"), "wounded → wounds");
+        assert!(!t.has_word("burned"));
+        assert!(!t.has_word("bed"), "too short a stem is not taken");
+    }
 }
