@@ -60,7 +60,8 @@ impl Topic {
                 .strip_suffix('y')
                 .is_some_and(|stem| has(&format!("{stem}ies")))
             || word.strip_suffix("ed").is_some_and(|stem| {
-                stem.len() >= 3 && (has(stem) || has(&format!("{stem}e")) || has(&format!("{stem}s")))
+                stem.len() >= 3
+                    && (has(stem) || has(&format!("{stem}e")) || has(&format!("{stem}s")))
             })
     }
 }
