@@ -779,6 +779,13 @@ fn s_on_a_finding_shows_its_story_and_back_returns_to_the_finding() {
         app.stories.rows[s].articles.contains(&article),
         "the finding's article is in the story shown"
     );
+    // The story lists its findings under its articles, the conflict's heading among them.
+    let shown = screen(&app);
+    assert!(shown.contains("Findings (2)"), "{shown}");
+    assert!(
+        shown.contains("287(g) agreements  · strength 0.60"),
+        "{shown}"
+    );
     app.press(&["Esc"]);
     assert_eq!(app.view, View::Findings);
     assert_eq!(app.findings.selected, side, "back on the finding");

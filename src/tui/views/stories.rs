@@ -24,6 +24,9 @@ pub struct StoryRow {
     pub articles: Vec<usize>,
     /// Findings that touch its articles.
     pub findings: usize,
+    /// Those findings' record numbers, in the order the findings are listed (conflicts
+    /// first, the strongest first).
+    pub finding_records: Vec<u32>,
     /// Its latest article's date (`YYYY-MM-DD`), if any is dated.
     pub latest: Option<String>,
 }
@@ -97,6 +100,7 @@ fn rows(data: &Shared) -> Vec<StoryRow> {
                 keywords: s.keywords.clone(),
                 articles,
                 findings: records.len(),
+                finding_records: records,
                 latest,
             }
         })
@@ -214,6 +218,38 @@ impl Component for StoriesState {
 
 // ---- drawing ----------------------------------------------------------------------------
 
+/// The headings of an open story's findings, strongest first within each kind.
+fn draw_findings(ctx: &Ctx, row: &StoryRow, area: Rect, buf: &mut Buffer) {
+    let t = ctx.theme;
+    let heads = ctx.data.records.heads();
+    let mut lines = vec![Line::styled(
+        format!(
+            " Findings ({}) · 4 lists them all; S on one comes back here",
+            row.finding_records.len()
+        ),
+        t.accent,
+    )];
+    for &n in row
+        .finding_records
+        .iter()
+        .take(area.height.saturating_sub(1) as usize)
+    {
+        let Some(h) = heads.get(n as usize) else {
+            continue;
+        };
+        let RecordKind::Finding(kind) = h.kind else {
+            continue;
+        };
+        let (sym, word) = crate::tui::theme::finding_marker(kind);
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {sym} {} ", word.to_uppercase()), t.finding(kind)),
+            Span::styled(inert_line(&h.title).into_owned(), t.title),
+            Span::styled(format!("  · strength {:.2}", h.strength), t.dim),
+        ]));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
 fn draw(st: &StoriesState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let t = ctx.theme;
     if st.rows.is_empty() {
@@ -250,6 +286,27 @@ fn draw(st: &StoriesState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ),
         ])
         .render(info_area, buf);
+        // The story's findings under its articles, when it has any.
+        let (table_area, height) = if row.finding_records.is_empty() {
+            (table_area, height)
+        } else {
+            let shown = (row.articles.len() as u16 + 1)
+                .min(table_area.height / 2)
+                .max(2);
+            let list = Rect {
+                y: table_area.y + shown,
+                height: table_area.height.saturating_sub(shown),
+                ..table_area
+            };
+            draw_findings(ctx, row, list, buf);
+            (
+                Rect {
+                    height: shown,
+                    ..table_area
+                },
+                shown.saturating_sub(1).max(1) as usize,
+            )
+        };
         let first = (selected + 1).saturating_sub(height);
         let rows: Vec<Row> = row.articles[first.min(row.articles.len())..]
             .iter()
