@@ -406,6 +406,33 @@ fn is_round(v: f64) -> bool {
     v >= 100.0 && v.fract() == 0.0 && (v as u64).is_multiple_of(100)
 }
 
+/// The number as written, when it has decimal places ("7.6", "$1.375 billion" → 1.375),
+/// with how many.
+fn written_decimal(text: &str) -> Option<(f64, usize)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let num: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let num = num.trim_end_matches('.');
+    let (_, frac) = num.split_once('.')?;
+    if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((num.parse().ok()?, frac.len()))
+}
+
+/// Half a unit of the last decimal place a figure is written with, on the figure's own
+/// scale ("about 7.6" → 0.05; "about $3.5 billion" → 50 million), when it has one.
+fn half_last_place(s: &Statistic, v: f64) -> Option<f64> {
+    let (written, places) = written_decimal(&s.text)?;
+    if written <= 0.0 {
+        return None;
+    }
+    Some(0.5 * 10f64.powi(-(places as i32)) * (v / written))
+}
+
 /// The interval of values the statistic allows, given its qualifier.
 pub fn interval(s: &Statistic) -> (f64, f64) {
     let v = scaled(s, s.value);
@@ -416,6 +443,9 @@ pub fn interval(s: &Statistic) -> (f64, f64) {
     match s.qualifier {
         Some(Qualifier::LowerBound) => (v, f64::INFINITY),
         Some(Qualifier::UpperBound) => (f64::NEG_INFINITY, v),
+        // A reading given to a decimal place ("about 7.6", "roughly 2.5%") is approximate
+        // to that place: a magnitude of 7.6 and one of 7.7 disagree.
+        _ if approximate && let Some(half) = half_last_place(s, v) => (v - half, v + half),
         _ if approximate => (v * 0.95, v * 1.05),
         Some(Qualifier::Exact) => (v, v),
         _ if is_round(v) => (v * 0.98, v * 1.02),
@@ -1210,6 +1240,39 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn an_approximate_reading_is_approximate_to_its_last_decimal_place() {
+        let st = |text: &str, value: f64, kind: StatKind, q: Option<Qualifier>| Statistic {
+            value,
+            high: None,
+            text: text.into(),
+            unit: None,
+            kind,
+            subject: Some("magnitude".into()),
+            qualifier: q,
+            time: None,
+            start: 0,
+            end: 0,
+            sentence: String::new(),
+        };
+        let meets = |a: (f64, f64), b: (f64, f64)| a.0 <= b.1 && b.0 <= a.1;
+        let about = Some(Qualifier::Approximate);
+        let m76 = interval(&st("7.6", 7.6, StatKind::Measure, about));
+        let m77 = interval(&st("7.7", 7.7, StatKind::Measure, None));
+        assert!(!meets(m76, m77), "about 7.6 is not 7.7: {m76:?}");
+        let bn = interval(&st("$3.5 billion", 3.5e9, StatKind::Money, about));
+        assert!(
+            (bn.0 - 3.45e9).abs() < 1.0 && (bn.1 - 3.55e9).abs() < 1.0,
+            "{bn:?}"
+        );
+        // Whole numbers keep the usual allowance: about 650 and 680 can both hold.
+        let a650 = interval(&st("about 650", 650.0, StatKind::Count, about));
+        assert!(meets(
+            a650,
+            interval(&st("680", 680.0, StatKind::Count, None))
+        ));
     }
 
     #[test]
