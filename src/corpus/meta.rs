@@ -63,13 +63,28 @@ pub fn date_in_line(line: &str) -> Option<ArticleDate> {
         {
             return Some(make_date(w.to_string(), y, m, d));
         }
-        // Month Day, Year
+        // Month Day, Year ("June 11, 2012", "Jun 11th, 2012", "Jun 11th 2012")
         if let Some(m) = month_number(w)
             && i + 2 < words.len()
         {
             let day = words[i + 1].trim_end_matches(',');
+            let (day, ordinal) = match ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| day.strip_suffix(s))
+            {
+                Some(d) => (d, true),
+                None => (day, false),
+            };
             let year = words[i + 2].trim_end_matches([',', '.', ';', ')']);
-            if words[i + 1].ends_with(',')
+            // Without the comma only an ordinal day and a plausible year make a date
+            // ("on March 4 1500 troops…" is not one).
+            let shaped = words[i + 1].ends_with(',')
+                || ordinal
+                    && year.len() == 4
+                    && year
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1900..=2100).contains(&y));
+            if shaped
                 && let (Some(d), Some(y)) = (digits(day), digits(year))
                 && d.len() <= 2
                 && (4..=5).contains(&y.len())
@@ -297,6 +312,27 @@ mod tests {
         assert_eq!(
             iso("story.txt", &["Title", prose]).as_deref(),
             Some("2001-09-11")
+        );
+    }
+
+    #[test]
+    fn dates_with_ordinal_days_are_read() {
+        let iso = |l: &str| date_in_line(l).and_then(|d| d.iso);
+        assert_eq!(
+            iso("posted Jun 11th, 2012 at 1:23 PM").as_deref(),
+            Some("2012-06-11")
+        );
+        assert_eq!(
+            iso("(10:27 am PDT, Jun 11th 2012) Following a refresh").as_deref(),
+            Some("2012-06-11")
+        );
+        assert_eq!(
+            iso("Report: Red Sox offer December 15th, 2008, 7:35 am").as_deref(),
+            Some("2008-12-15")
+        );
+        assert_eq!(
+            date_in_line("On March 4 1500 troops crossed the river."),
+            None
         );
     }
 
