@@ -622,7 +622,7 @@ fn mouse_wheel_scrolls_and_a_click_selects() {
     app.update(Action::Scroll(-3));
     assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
     // Clicking on the tab bar switches views.
-    let (_, _, r) = crosscheck::tui::view::tabs()
+    let (_, _, r) = crosscheck::tui::view::tabs(app.size.0)
         .into_iter()
         .find(|(v, ..)| *v == View::Findings)
         .unwrap();
@@ -803,4 +803,29 @@ fn s_in_the_reader_shows_the_article_s_story() {
     assert!(app.stories.rows[s].articles.contains(&open));
     app.press(&["Esc"]);
     assert_eq!(app.view, View::Reader);
+}
+
+#[test]
+fn a_narrow_tab_bar_shortens_the_titles_so_every_view_is_shown_and_clickable() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    let bar = lines(&draw(&app, 80, 24))[0].clone();
+    assert!(bar.contains("6 Stor"), "{bar}");
+    assert!(bar.contains("4 Find"), "{bar}");
+    let (_, _, r) = crosscheck::tui::view::tabs(80)
+        .into_iter()
+        .find(|(v, ..)| *v == View::Stories)
+        .unwrap();
+    assert!(r.end <= 80);
+    app.update(Action::Click {
+        column: r.start + 1,
+        row: 0,
+    });
+    assert_eq!(app.view, View::Stories);
+    // Wide enough, the full titles.
+    let wide = lines(&draw(&app, 120, 30))[0].clone();
+    assert!(
+        wide.contains("6 Stories") && wide.contains("5 Statistics"),
+        "{wide}"
+    );
 }

@@ -438,7 +438,7 @@ impl App {
                 self.library.start_filter();
             }
             Action::Click { column, row: 0 } => {
-                if let Some(v) = super::view::tab_at(column, self.reader.is_some()) {
+                if let Some(v) = super::view::tab_at(column, self.size.0) {
                     self.show(v);
                 }
             }

@@ -62,7 +62,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut spans = vec![Span::styled(layout::BRAND, t.accent)];
-    for (v, label, _) in super::view::tabs() {
+    for (v, label, _) in super::view::tabs(area.width) {
         let style = if v == app.view {
             t.selected.patch(t.title)
         } else if v == View::Reader && app.reader.is_none() {
