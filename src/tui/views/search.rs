@@ -275,7 +275,14 @@ fn draw(s: &SearchState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     {
         let y = list.y + (n as u16) * 3;
         let selected = i == s.selected;
-        let title = hit.title.clone().unwrap_or_else(|| hit.path.clone());
+        // An untitled article is named by its file; its path then is not repeated below.
+        let title = hit.title.clone().unwrap_or_else(|| {
+            hit.path
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(&hit.path)
+                .to_string()
+        });
         let title_style = if selected {
             t.selected.patch(t.title)
         } else {
@@ -300,7 +307,7 @@ fn draw(s: &SearchState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let meta: Vec<&str> = [
             hit.source.as_deref(),
             hit.date.as_deref(),
-            Some(hit.path.as_str()),
+            hit.title.is_some().then_some(hit.path.as_str()),
         ]
         .into_iter()
         .flatten()
