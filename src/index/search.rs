@@ -180,13 +180,16 @@ impl CorpusIndex {
                     .map_or(a.body.len(), |(i, _)| i);
                 (a.body[..end].to_string(), Vec::new(), 0)
             } else {
+                let range = snip.fragment_range();
+                let start = word_start(&a.body, range.start);
+                let shift = range.start - start;
                 (
-                    snip.fragment().to_string(),
+                    a.body[start..range.end].to_string(),
                     snip.highlighted()
                         .iter()
-                        .map(|r| [r.start, r.end])
+                        .map(|r| [r.start + shift, r.end + shift])
                         .collect(),
-                    snip.fragment_range().start,
+                    start,
                 )
             };
             hits.push(SearchHit {
@@ -229,9 +232,44 @@ impl CorpusIndex {
     }
 }
 
+/// The start of the word `at` falls in: a snippet that Tantivy begins inside a word
+/// ("g) agreements" of "287(g) agreements") begins at the word instead. Looks back at most
+/// 32 bytes, and only to a character boundary.
+fn word_start(body: &str, at: usize) -> usize {
+    let mut start = at.min(body.len());
+    let floor = start.saturating_sub(32);
+    while start > floor {
+        let Some(c) = body[..start].chars().next_back() else {
+            break;
+        };
+        if c.is_whitespace() {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    if start == floor && floor > 0 { at } else { start }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::prepare_query;
+    use super::{prepare_query, word_start};
+
+    #[test]
+    fn a_snippet_starts_at_the_start_of_a_word() {
+        let body = "The number of 287(g) agreements grew.";
+        let g = body.find("g)").unwrap();
+        assert_eq!(&body[word_start(body, g)..g + 2], "287(g)");
+        let number = body.find("number").unwrap();
+        assert_eq!(word_start(body, number), number);
+        assert_eq!(word_start(body, 0), 0);
+        // A run with no space in reach is left as it is.
+        let long = format!("x {}", "y".repeat(100));
+        assert_eq!(word_start(&long, 80), 80);
+        // Multi-byte characters are stepped over whole.
+        let accents = "café’s menu";
+        let s = accents.find('s').unwrap();
+        assert_eq!(word_start(accents, s), 0);
+    }
 
     #[test]
     fn identifiers_with_parentheses_become_phrases() {
