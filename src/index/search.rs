@@ -247,7 +247,11 @@ fn word_start(body: &str, at: usize) -> usize {
         }
         start -= c.len_utf8();
     }
-    if start == floor && floor > 0 { at } else { start }
+    if start == floor && floor > 0 {
+        at
+    } else {
+        start
+    }
 }
 
 #[cfg(test)]

@@ -284,6 +284,19 @@ fn draw(lib: &LibraryState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     // Only the rows on screen are built: the corpus may hold 100,000 articles.
     let height = area.height.saturating_sub(2) as usize;
     let offset = lib.offset.min(lib.order.len());
+    let date_of = |i: usize| {
+        let a = &ctx.data.summaries[i];
+        inert_line(a.date_iso.as_deref().or(a.date.as_deref()).unwrap_or("")).into_owned()
+    };
+    // The date column fits the dates on screen (a date as written, "April 1, 20125", is
+    // wider than an ISO one), up to 16 columns.
+    let date_width = lib.order[offset..]
+        .iter()
+        .take(height.max(1))
+        .map(|&i| crate::tui::layout::width(&date_of(i)))
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 16) as u16;
     let rows: Vec<Row> = lib.order[offset..]
         .iter()
         .take(height.max(1))
@@ -299,10 +312,7 @@ fn draw(lib: &LibraryState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             };
             Row::new(vec![
                 Cell::from(if unread { "●" } else { " " }).style(t.accent),
-                Cell::from(
-                    inert_line(a.date_iso.as_deref().or(a.date.as_deref()).unwrap_or(""))
-                        .into_owned(),
-                ),
+                Cell::from(date_of(i)),
                 Cell::from(inert_line(a.source.as_deref().unwrap_or("")).into_owned()).style(t.dim),
                 Cell::from(inert_line(&ctx.data.article_title(i)).into_owned()).style(title_style),
                 Cell::from(format!("{:>4}", a.quotes)),
@@ -315,7 +325,7 @@ fn draw(lib: &LibraryState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         rows,
         [
             Constraint::Length(1),
-            Constraint::Length(10),
+            Constraint::Length(date_width),
             Constraint::Length(14),
             Constraint::Fill(1),
             Constraint::Length(4),
