@@ -174,6 +174,15 @@ const HINTS: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
+/// The raw file's hints: claims are not marked there, so only scrolling and leaving.
+const RAW_HINTS: &[(Action, &str)] = &[
+    (Action::Down, "scroll"),
+    (Action::ToggleRaw, "clean text"),
+    (Action::Back, "back"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
 impl ReaderState {
     /// Article `article` of the library, opened at the top.
     pub fn open(article: usize, doc: StoredArticle, data: &Shared) -> ReaderState {
@@ -497,7 +506,10 @@ impl Component for Option<ReaderState> {
     }
 
     fn hints(&self) -> &'static [(Action, &'static str)] {
-        HINTS
+        match self {
+            Some(r) if r.raw.is_some() => RAW_HINTS,
+            _ => HINTS,
+        }
     }
 
     fn clamp(&mut self, ctx: &Ctx) {
