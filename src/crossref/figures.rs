@@ -154,13 +154,15 @@ pub struct Counted {
     pub clause: Vec<String>,
 }
 
-/// Heads that name no countable thing of their own: changes, totals, units of time.
+/// Heads that name no countable thing of their own: changes, totals, units of time,
+/// positions in a sequence ("Creighton's first eight points" counts points, not firsts).
 const GENERIC_HEADS: &[&str] = &[
     "higher", "lower", "drop", "fall", "rise", "increase", "decrease", "growth", "gain", "jump",
     "figure", "total", "number", "amount", "level", "time", "year", "month", "week", "day", "hour",
     "minute", "second", "point", "percent", "cent", "one", "it", "them", "him", "her", "this",
     "that", "more", "less", "most", "much", "many", "other", "rest", "half", "part", "lot", "few",
-    "up", "down", "ago", "earlier", "later", "before", "after", "again",
+    "up", "down", "ago", "earlier", "later", "before", "after", "again", "first", "last", "next",
+    "final", "previous", "latest", "third", "fourth", "fifth",
 ];
 
 /// Words that open a restrictive clause after the head.
@@ -1205,6 +1207,8 @@ mod tests {
         assert_eq!(counted("higher"), None);
         assert_eq!(counted("the total"), None);
         assert_eq!(counted("years"), None);
+        assert_eq!(counted("Creighton's first"), None);
+        assert_eq!(counted("the last"), None);
         assert!(counted("illegal immigrants").is_some());
     }
 
