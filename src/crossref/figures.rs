@@ -522,6 +522,10 @@ struct Item<'a> {
     owner: Vec<String>,
     /// Set when its clause puts it in an earlier event ([`is_background`]).
     background: bool,
+    /// Set when its sentence marks it as a running or revised count ([`is_update`]).
+    update: bool,
+    /// The month and day of its article's wire dateline, if it has one.
+    dateline: Option<(u32, u32)>,
 }
 
 /// Capitalised words that open sentences and clauses without naming anyone (month and
@@ -759,6 +763,7 @@ pub fn compare(
     // Block by (story, value class, head).
     let mut blocks: HashMap<(usize, String, String), Vec<Item<'_>>> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
+        let dateline = crate::calendar::dateline_day(a.body);
         for s in &a.claims.statistics {
             let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref()) else {
                 continue;
@@ -773,6 +778,8 @@ pub fn compare(
                     counted: c,
                     owner: owner(s),
                     background: is_background(s),
+                    update: is_update(s),
+                    dateline,
                 });
         }
     }
@@ -1032,15 +1039,11 @@ fn judge(
             articles[items[i].article].date,
             articles[items[j].article].date,
         );
-        let (li, lj) = (
-            crate::calendar::dateline_day(articles[items[i].article].body),
-            crate::calendar::dateline_day(articles[items[j].article].body),
-        );
         matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
-            || matches!((li, lj), (Some(a), Some(b)) if a != b)
-            || is_update(items[i].stat)
-            || is_update(items[j].stat)
+            || matches!((items[i].dateline, items[j].dateline), (Some(a), Some(b)) if a != b)
+            || items[i].update
+            || items[j].update
     };
     // An article that itself gives both values (a change "from 12,300 to 20,000", two
     // categories in one sentence) tells them apart: another article giving one of them

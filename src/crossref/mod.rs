@@ -302,7 +302,9 @@ mod tests {
         }
     }
 
-    fn quote(body: &str, text: &str, speaker: &str) -> Quote {
+    /// A direct quotation of `text` in `body`, said by `speaker` (the quotes module's
+    /// tests use it too).
+    pub(super) fn quote(body: &str, text: &str, speaker: &str) -> Quote {
         let start = body.find(text).expect("quote in body");
         Quote {
             text: text.to_string(),

@@ -514,17 +514,12 @@ pub fn relate(articles: &[ArticleClaims<'_>], story: &[usize]) -> Vec<RelatedQuo
         for w in &wordings {
             let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
             if arts.len() >= 2 && w.words.len() >= MIN_VARIANT_WORDS {
-                out.push(RelatedQuotes {
-                    speaker: speaker.clone(),
-                    kind: RelatedKind::Repeated,
-                    quotes: w
-                        .places
-                        .iter()
-                        .take(MAX_LISTED)
-                        .map(|&(ai, q)| quote_ref(&articles[ai], q))
-                        .collect(),
-                    diff: None,
-                });
+                out.push(group(
+                    articles,
+                    speaker.clone(),
+                    RelatedKind::Repeated,
+                    &w.places,
+                ));
             }
         }
         // Different words for the same statement: variants, compared by trigram blocks.
@@ -545,30 +540,35 @@ pub fn relate(articles: &[ArticleClaims<'_>], story: &[usize]) -> Vec<RelatedQuo
                 break;
             }
         }
-        out.push(RelatedQuotes {
-            speaker: speaker.clone(),
-            kind: RelatedKind::SameSpeaker,
-            quotes: said
-                .iter()
-                .take(MAX_LISTED)
-                .map(|&(ai, q)| quote_ref(&articles[ai], q))
-                .collect(),
-            diff: None,
-        });
+        out.push(group(articles, speaker, RelatedKind::SameSpeaker, &said));
     }
     out.extend(across_speakers(articles, story, &quotes, &people));
     // By kind, then by where the first quotation stands: the order does not depend on
     // how stories are numbered.
     out.sort_by_cached_key(|r| {
-        let kind = match r.kind {
-            RelatedKind::Variant => 0,
-            RelatedKind::Repeated => 1,
-            RelatedKind::SameSpeaker => 2,
-        };
         let first = r.quotes.first().map(|q| (q.path.clone(), q.start));
-        (kind, first, r.speaker.clone())
+        (super::related_rank(r.kind), first, r.speaker.clone())
     });
     out
+}
+
+/// A group of quotations (at most [`MAX_LISTED`]) under one speaker, without a diff.
+fn group(
+    articles: &[ArticleClaims<'_>],
+    speaker: String,
+    kind: RelatedKind,
+    places: &[(usize, &Quote)],
+) -> RelatedQuotes {
+    RelatedQuotes {
+        speaker,
+        kind,
+        quotes: places
+            .iter()
+            .take(MAX_LISTED)
+            .map(|&(ai, q)| quote_ref(&articles[ai], q))
+            .collect(),
+        diff: None,
+    }
 }
 
 /// A variant entry from one occurrence of each wording, in different articles.
@@ -642,17 +642,8 @@ fn across_speakers(
             if arts.len() < 2 || w.words.len() < MIN_VARIANT_WORDS || one_person(&w.places) {
                 continue;
             }
-            out.push(RelatedQuotes {
-                speaker: label(w.places.iter().filter_map(|&(ai, q)| people_at(ai, q))),
-                kind: RelatedKind::Repeated,
-                quotes: w
-                    .places
-                    .iter()
-                    .take(MAX_LISTED)
-                    .map(|&(ai, q)| quote_ref(&articles[ai], q))
-                    .collect(),
-                diff: None,
-            });
+            let speaker = label(w.places.iter().filter_map(|&(ai, q)| people_at(ai, q)));
+            out.push(group(articles, speaker, RelatedKind::Repeated, &w.places));
         }
         for (i, j) in trigram_pairs(&wordings) {
             let (a, b) = (&wordings[i], &wordings[j]);
@@ -756,16 +747,9 @@ mod tests {
     }
 
     fn quote(body: &str, text: &str, speaker: Option<&str>) -> Quote {
-        let start = body.find(text).expect("quote in body");
         Quote {
-            text: text.to_string(),
             speaker: speaker.map(str::to_string),
-            role: None,
-            cue: Some("said".into()),
-            kind: QuoteKind::Quote,
-            start,
-            end: start + text.len(),
-            sentence: body.to_string(),
+            ..crate::crossref::tests::quote(body, text, "")
         }
     }
 
