@@ -801,7 +801,8 @@ pub fn compare(
     (conflicts, corroborations)
 }
 
-fn root(p: &mut [usize], mut x: usize) -> usize {
+/// The root of `x` in a union-find forest (`p[i]` is `i`'s parent), halving paths.
+pub(super) fn root(p: &mut [usize], mut x: usize) -> usize {
     while p[x] != x {
         p[x] = p[p[x]];
         x = p[x];

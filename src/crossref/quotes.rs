@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use super::figures::root;
 use super::passages::words;
 use super::{ArticleClaims, DiffPart, QuoteRef, RelatedKind, RelatedQuotes};
 use crate::claims::{Quote, QuoteKind};
@@ -260,13 +261,6 @@ fn merge_speakers(names: &BTreeMap<String, BTreeSet<usize>>) -> Speakers {
             .collect();
         // Union the full names whose given names meet.
         let mut parent: Vec<usize> = (0..group.len()).collect();
-        fn root(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
         for (k, &i) in full.iter().enumerate() {
             for &j in &full[k + 1..] {
                 if !group[i].1.given.is_disjoint(&group[j].1.given) {
