@@ -268,7 +268,122 @@ pub(crate) fn is_cue_verb(w: &str) -> bool {
             | "comments"
             | "commented"
             | "commenting"
-    )
+    ) || speech_lemma(w).is_some()
+}
+
+/// A speech verb in any form, the noun-like ones included ("notes", "remarks"): right
+/// after a quotation and its subject ("…,” Conway notes) nothing else fits.
+pub(crate) fn is_speech_form(w: &str) -> bool {
+    is_cue_verb(w) || speech_form(w).is_some()
+}
+
+/// How a regular verb form is inflected: the forms a lemma table entry stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Base,
+    S,
+    Ed,
+    Ing,
+}
+
+/// A speech-act verb of the lemma table below, in any regular form (lower case), with
+/// whether it may be inverted ("…,” gushed Smith). A lemma that is also a common noun
+/// ("a rant", "the thanks") counts only in its -ed and -ing forms.
+fn speech_lemma(w: &str) -> Option<bool> {
+    speech_form(w).and_then(|(noun, invertible, form)| {
+        (!noun || matches!(form, Form::Ed | Form::Ing)).then_some(invertible)
+    })
+}
+
+/// The lemma table's entry for a regular form of `w`: (noun too, invertible, form).
+fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
+    let b = w.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_lowercase() {
+        return None;
+    }
+    let try_lemma = |stem: &str, form: Form| -> Option<(bool, bool, Form)> {
+        let (noun, invertible) = speech_verb(stem)?;
+        Some((noun, invertible, form))
+    };
+    let cut = |n: usize| &w[..w.len() - n];
+    let doubled = |stem: &str| {
+        let s = stem.as_bytes();
+        s.len() >= 2 && s[s.len() - 1] == s[s.len() - 2]
+    };
+    if let Some(r) = try_lemma(w, Form::Base) {
+        return Some(r);
+    }
+    if let Some(stem) = w.strip_suffix("ing") {
+        return try_lemma(stem, Form::Ing)
+            .or_else(|| try_lemma(&format!("{stem}e"), Form::Ing))
+            .or_else(|| {
+                doubled(stem)
+                    .then(|| try_lemma(cut(4), Form::Ing))
+                    .flatten()
+            });
+    }
+    if let Some(stem) = w.strip_suffix("ied") {
+        return try_lemma(&format!("{stem}y"), Form::Ed);
+    }
+    if let Some(stem) = w.strip_suffix("ed") {
+        return try_lemma(stem, Form::Ed)
+            .or_else(|| try_lemma(cut(1), Form::Ed))
+            .or_else(|| doubled(stem).then(|| try_lemma(cut(3), Form::Ed)).flatten());
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return try_lemma(&format!("{stem}y"), Form::S);
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        return try_lemma(stem, Form::S).or_else(|| {
+            w.strip_suffix("es")
+                .and_then(|stem| try_lemma(stem, Form::S))
+        });
+    }
+    None
+}
+
+/// Speech-act verbs beyond the hand-listed forms of `is_cue_verb`, by lemma: (also a
+/// common noun, may be inverted). General English reporting vocabulary (manner of
+/// speaking, praise and blame, telling and asking), never words of one article.
+fn speech_verb(lemma: &str) -> Option<(bool, bool)> {
+    Some(match lemma {
+        // Manner of speaking, which may follow the quote with its subject after it
+        // ("…,” gushed Smith).
+        "gush" | "interject" | "mutter" | "mumble" | "grumble" | "exclaim" | "muse" | "marvel"
+        | "quip" | "retort" | "rejoin" | "chime" | "crow" | "gloat" | "enthuse" | "holler"
+        | "bellow" | "sneer" | "scoff" | "chuckle" | "concur" | "recount" | "elaborate"
+        | "explain" | "add" | "declare" | "insist" | "argue" | "recall" | "warn" | "observe"
+        | "caution" | "respond" | "admit" | "concede" | "continue" | "conclude" | "acknowledge"
+        | "predict" | "suggest" | "complain" | "announce" | "maintain" | "contend" | "lament"
+        | "wonder" | "testify" | "boast" | "confirm" | "assert" | "write" | "emphasize"
+        | "emphasise" | "proclaim" | "reiterate" | "confide" | "brag" | "opine" | "speculate"
+        | "theorize" | "theorise" | "surmise" | "plead" | "implore" | "inquire" | "enquire"
+        | "fume" | "rail" | "pronounce" => (false, true),
+        // Manner of speaking that is also a common noun ("a shout", "the reply").
+        "shout" | "yell" | "scream" | "whisper" | "murmur" | "groan" | "moan" | "sigh" | "gasp"
+        | "snap" | "bark" | "laugh" | "joke" | "rant" | "rave" | "vent" | "reply" | "counter"
+        | "note" | "remark" | "claim" | "tweet" | "stress" | "demand" | "query" => (true, true),
+        // They need an object or a complement: the subject comes before them.
+        "bemoan" | "bewail" | "decry" | "deplore" | "blame" | "praise" | "laud" | "hail"
+        | "applaud" | "commend" | "compliment" | "thank" | "congratulate" | "tout" | "trumpet"
+        | "accuse" | "chide" | "rebuke" | "scold" | "admonish" | "castigate" | "chastise"
+        | "berate" | "lambaste" | "lambast" | "excoriate" | "ridicule" | "deride" | "mock"
+        | "taunt" | "tease" | "criticize" | "criticise" | "condemn" | "denounce" | "dismiss"
+        | "rebut" | "refute" | "deny" | "describe" | "characterize" | "characterise"
+        | "portray" | "depict" | "dub" | "nickname" | "refer" | "cite" | "quote" | "invoke"
+        | "mention" | "reveal" | "disclose" | "divulge" | "confess" | "assure" | "reassure"
+        | "advise" | "inform" | "urge" | "exhort" | "recommend" | "imply" | "insinuate"
+        | "allege" | "aver" | "avow" | "swear" | "threaten" | "envision" | "underscore"
+        | "underline" | "summarize" | "summarise" | "clarify" | "stipulate" | "tell" | "ask"
+        | "downplay" | "endorse" | "apologize" | "apologise" | "beg" => (false, false),
+        // Also common nouns: only "labeled", "charging", "questioned"… count.
+        "label" | "brand" | "term" | "charge" | "answer" | "text" | "email" | "post" | "call"
+        | "comment" | "report" | "state" | "retweet" | "blog" | "message" | "pray" | "preach"
+        | "lecture" | "echo" | "object" | "cry" | "question" | "challenge" | "attack" | "blast"
+        | "slam" | "promise" | "pledge" | "vow" | "hint" | "forecast" | "highlight" | "dispute"
+        | "defend" | "reject" => (true, false),
+        _ => return None,
+    })
 }
 
 /// A reporting verb that is not also a common noun ("report", "claims", "states"), for
@@ -309,59 +424,60 @@ pub(crate) fn is_verb_only_cue(w: &str) -> bool {
 /// Jackson", "added Petit", "wrote the panel"); "told"/"called" and the like need an object
 /// and are never followed by their subject.
 pub(crate) fn is_invertible_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "Said"
-            | "Says"
-            | "Added"
-            | "Asked"
-            | "Wrote"
-            | "added"
-            | "adds"
-            | "wrote"
-            | "writes"
-            | "asked"
-            | "asks"
-            | "continued"
-            | "continues"
-            | "explained"
-            | "reported"
-            | "noted"
-            | "argued"
-            | "replied"
-            | "recalled"
-            | "concluded"
-            | "warned"
-            | "insisted"
-            | "declared"
-            | "tweeted"
-            | "posted"
-            | "observed"
-            | "quipped"
-            | "countered"
-            | "responded"
-            | "stated"
-            | "reads"
-            | "admitted"
-            | "conceded"
-            | "cautioned"
-            | "remarked"
-            | "laughed"
-            | "joked"
-            | "predicted"
-            | "suggested"
-            | "complained"
-            | "announced"
-            | "acknowledged"
-            | "maintained"
-            | "contended"
-            | "urged"
-            | "lamented"
-            | "wondered"
-            | "testified"
-    )
+    speech_lemma(w) == Some(true) && !w.ends_with("ing")
+        || matches!(
+            w,
+            "said"
+                | "says"
+                | "Said"
+                | "Says"
+                | "Added"
+                | "Asked"
+                | "Wrote"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "asked"
+                | "asks"
+                | "continued"
+                | "continues"
+                | "explained"
+                | "reported"
+                | "noted"
+                | "argued"
+                | "replied"
+                | "recalled"
+                | "concluded"
+                | "warned"
+                | "insisted"
+                | "declared"
+                | "tweeted"
+                | "posted"
+                | "observed"
+                | "quipped"
+                | "countered"
+                | "responded"
+                | "stated"
+                | "reads"
+                | "admitted"
+                | "conceded"
+                | "cautioned"
+                | "remarked"
+                | "laughed"
+                | "joked"
+                | "predicted"
+                | "suggested"
+                | "complained"
+                | "announced"
+                | "acknowledged"
+                | "maintained"
+                | "contended"
+                | "urged"
+                | "lamented"
+                | "wondered"
+                | "testified"
+        )
 }
 
 /// Words that may stand between a subject and its verb: "Petit also said", "she has told".
@@ -1224,7 +1340,85 @@ pub(crate) fn is_clause_opener(w: &str) -> bool {
             | "Afterward"
             | "Afterwards"
             | "Thus"
+    ) || is_fronted_preposition(w)
+        || matches!(
+            w,
+            "Back"
+                | "Shortly"
+                | "Soon"
+                | "Recently"
+                | "Ahead"
+                | "Elsewhere"
+                | "Again"
+                | "Finally"
+                | "Ultimately"
+                | "Initially"
+                | "Originally"
+                | "Similarly"
+                | "Likewise"
+                | "Additionally"
+                | "Apparently"
+                | "Notably"
+                | "Perhaps"
+                | "Otherwise"
+                | "Nonetheless"
+                | "Regardless"
+        )
+}
+
+/// A capitalised preposition opening an adverbial ("In an interview, …", "Amid the
+/// protests, …"): a phrase it opens is never a speaker.
+pub(crate) fn is_fronted_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "In" | "On"
+            | "At"
+            | "During"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Despite"
+            | "Following"
+            | "Over"
+            | "Under"
+            | "With"
+            | "Without"
+            | "For"
+            | "From"
+            | "Like"
+            | "Unlike"
+            | "Until"
+            | "Amid"
+            | "Amidst"
+            | "Beyond"
+            | "Alongside"
+            | "Through"
+            | "Throughout"
+            | "Inside"
+            | "Outside"
+            | "Across"
+            | "Among"
+            | "Within"
+            | "Near"
+            | "Around"
+            | "Against"
+            | "Upon"
+            | "Toward"
+            | "Towards"
+            | "Behind"
+            | "Via"
     )
+}
+
+/// A capitalised participle opening a sentence ("Appearing before …, she said",
+/// "Reached by phone, Smith …"): the subject follows its phrase. A name ending in -ing
+/// or -ed ("Fielding", "Reed") is followed by another name or a verb, not a lower-case
+/// word.
+pub(crate) fn is_fronted_participle(w: &str, next: Option<&str>) -> bool {
+    w.len() > 5
+        && is_cap(w)
+        && (w.ends_with("ing") || w.ends_with("ed"))
+        && next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// Lower-case particles inside a person's name ("de Blasio", "van Gogh").

@@ -969,6 +969,69 @@ mod tests {
     }
 
     #[test]
+    fn speech_verbs_in_any_regular_form() {
+        let qs = run(&body(&[
+            "Dana Ruiz also bemoaned a climate in which people “literally hate each other over politics.”",
+            "“We have done this before and we will do it again,” gushed Lee Tran on Monday.",
+            "“Look at the numbers from last year and the year before,” Kim Osei notes.",
+        ]));
+        assert_eq!(speaker_of(&qs, "literally hate"), Some("Dana Ruiz"));
+        assert_eq!(speaker_of(&qs, "We have done"), Some("Lee Tran"));
+        assert_eq!(speaker_of(&qs, "Look at the numbers"), Some("Kim Osei"));
+    }
+
+    #[test]
+    fn a_noun_that_is_also_a_speech_verb_is_not_a_cue() {
+        // "proposed" is an adjective here, "remarks" a noun: the speaker is the subject of
+        // "said", and a noun phrase is never taken for a name.
+        let qs = run(
+            "The lawmaker, Ana Cruz, said the remarks “have had wide dissemination across the whole country.”",
+        );
+        assert_eq!(
+            speaker_of(&qs, "have had wide"),
+            Some("Ana Cruz"),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn description_with_a_named_person_in_apposition_is_that_person() {
+        let qs = run(&body(&[
+            "The bureau did not find “ties of any consequence to anyone at all,” said the bureau's director, Jon B. Amos, on Monday.",
+            "A top strategist, Ray Weld, said the plan was to “drive somebody else out of the race for good.”",
+        ]));
+        let q = qs.iter().find(|q| q.text.starts_with("ties of")).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Jon B. Amos"));
+        assert_eq!(q.role.as_deref(), Some("the bureau's director"));
+        assert_eq!(speaker_of(&qs, "drive somebody"), Some("Ray Weld"));
+    }
+
+    #[test]
+    fn fronted_adverbials_and_participles_are_not_speakers() {
+        let qs = run(&body(&[
+            "In an interview, Sam Hale, a former vice president of sales, said she “was personally and very heavily involved in the research.”",
+            "Appearing before supporters at the party headquarters, Aung Mya said it was too early but added, “I think you all have an idea of the results.”",
+            "Reached by phone, Bo Dent denied the report, explaining that he was “taking a day off from all of the work.”",
+            "At a conference that month in Aspen, Colo., the history graduate ended her speech by quoting a poem: “Every obstacle yields to stern resolve in the end.”",
+        ]));
+        assert_eq!(speaker_of(&qs, "was personally"), Some("Sam Hale"));
+        assert_eq!(speaker_of(&qs, "I think you all"), Some("Aung Mya"));
+        assert_eq!(speaker_of(&qs, "taking a day"), Some("Bo Dent"));
+        assert_eq!(
+            speaker_of(&qs, "Every obstacle"),
+            Some("the history graduate")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+        let qs = run(
+            "According to the court papers, the sales staff were told, “You don't sell products or solutions. You sell feelings.”",
+        );
+        assert_ne!(speaker_of(&qs, "You don't sell"), Some("the sales staff"));
+    }
+
+    #[test]
     fn pathological_inputs_stay_fast_and_safe() {
         use std::time::Instant;
         let t = Instant::now();

@@ -4,7 +4,7 @@
 use super::{Attribution, Ctx, NpKind, WINDOW};
 use crate::claims::lexicon::{
     Pronoun, is_cue_verb, is_determiner, is_invertible_cue, is_listener, is_np_stop,
-    is_subordinator, is_verb_only_cue,
+    is_speech_form, is_subordinator, is_verb_only_cue,
 };
 use crate::claims::tokens::is_cap;
 
@@ -76,8 +76,8 @@ impl<'a> Ctx<'a> {
             }
             if let Some(w) = self.word(v) {
                 let put = as_clause && matches!(w, "put" | "puts");
-                if is_cue_verb(w) || put {
-                    if v > j && self.word(v - 1) == Some("to") {
+                if is_speech_form(w) || put {
+                    if (v > j && self.word(v - 1) == Some("to")) || self.is_passive(v) {
                         return None;
                     }
                     if self.quote_ends_sentence(q) && !self.bare_cue_tail(v) {
@@ -175,7 +175,7 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if let Some(v) = v {
-            if v >= 1 && self.word(v - 1) == Some("to") {
+            if (v >= 1 && self.word(v - 1) == Some("to")) || self.is_passive(v) {
                 return None;
             }
             let lo = self.clause_start(v);
@@ -284,12 +284,35 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether the cue at `v` is a passive participle ("were told", "was widely quoted"):
+    /// its grammatical subject is the listener or the words, not the speaker.
+    fn is_passive(&self, v: usize) -> bool {
+        let Some(w) = self.word(v) else { return false };
+        if !(w.ends_with("ed") || matches!(w, "told" | "said" | "written" | "read" | "asked")) {
+            return false;
+        }
+        let mut k = v;
+        while k > 0 && self.word(k - 1).is_some_and(|a| a.ends_with("ly")) {
+            k -= 1;
+        }
+        k > 0
+            && self.word(k - 1).is_some_and(|a| {
+                matches!(
+                    a,
+                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"
+                )
+            })
+    }
+
     /// The subject of the cue verb at `v`: before it, or after it when inverted
     /// ("…, says the ACLU, …").
     pub(crate) fn subject_of(&self, v: usize) -> Option<Attribution> {
         let w = self.word(v)?;
         if v > 0 && self.word(v - 1) == Some("to") {
             return None; // "to tell": an infinitive has no subject of its own
+        }
+        if self.is_passive(v) {
+            return None; // "his staff were told", "the post was retweeted"
         }
         let lo = self.clause_start(v);
         let np = self.subject_before(lo, v).filter(|np| {

@@ -7,8 +7,9 @@
 use super::names::is_possessive;
 use super::{Ctx, Np, NpKind, WINDOW};
 use crate::claims::lexicon::{
-    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner, is_name_connector,
-    is_non_name_cap, is_np_stop, is_time_word, is_title, is_verb_only_cue, pronoun,
+    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner,
+    is_fronted_participle, is_fronted_preposition, is_name_connector, is_non_name_cap, is_np_stop,
+    is_time_word, is_title, is_verb_only_cue, pronoun,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -65,12 +66,20 @@ impl<'a> Ctx<'a> {
     /// ("In August, several groups …", "During a speech, Trump …").
     pub(super) fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut starts = vec![lo];
-        if self.word(lo).is_some_and(is_clause_opener) {
+        let opener = self
+            .word(lo)
+            .is_some_and(|w| is_clause_opener(w) || is_fronted_participle(w, self.word(lo + 1)));
+        if opener {
             starts.clear();
+            // After a comma, or after a dash closing an aside ("-- complete with
+            // teleprompter -- Trump told …").
             starts.extend(
                 (lo..hi)
-                    .filter(|&k| self.punct(k) == Some(','))
-                    .take(3)
+                    .filter(|&k| {
+                        self.punct(k) == Some(',')
+                            || (self.dash_before(lo, k + 1).is_some() && self.word(k + 1).is_some())
+                    })
+                    .take(4)
                     .map(|c| c + 1),
             );
             // "After saying it was “…,” she …": the comma sits inside the quote.
@@ -83,12 +92,20 @@ impl<'a> Ctx<'a> {
                 starts.push(lo + 1);
             }
         }
+        // "At a conference in Aspen, Colo., the graduate ended …": after an opener, the
+        // subject is the first chunk its verb follows, not one closed by another comma
+        // (unless that is all there is: "In a statement, Smith, a senator, said").
+        let mut first = None;
         for s in starts {
             if let Some(np) = self.subject_chunk(s, hi) {
-                return Some(np);
+                let end = self.token_after(s, np.name.end);
+                if !opener || self.punct(end) != Some(',') {
+                    return Some(np);
+                }
+                first.get_or_insert(np);
             }
         }
-        None
+        first
     }
 
     fn subject_chunk(&self, s: usize, hi: usize) -> Option<Np> {
@@ -309,6 +326,14 @@ impl<'a> Ctx<'a> {
                 e = p;
             }
             if e > seg_start && (seg_start..e).all(|x| self.word(x).is_some()) {
+                // "In an interview, Steve Huhn, …, said": an adverbial is no speaker.
+                if self.word(seg_start).is_some_and(|w| {
+                    (is_fronted_preposition(w) && e > seg_start + 1)
+                        || is_fronted_participle(w, self.word(seg_start + 1))
+                }) {
+                    seg_start = c + 1;
+                    continue;
+                }
                 // Skip a leading clause word: "Then, Smith, …" / "But Smith, …"
                 let mut a = seg_start;
                 while a < e
@@ -328,10 +353,10 @@ impl<'a> Ctx<'a> {
                     };
                     if name_like {
                         let role = (c + 1 < last_comma).then(|| self.bytes(c + 1, last_comma));
-                        return Some(Np {
+                        return Some(self.named_in_apposition(Np {
                             role: role.or(np.role.clone()),
                             ..np
-                        });
+                        }));
                     }
                 }
             }
@@ -452,6 +477,41 @@ impl<'a> Ctx<'a> {
             role = Some(self.bytes(t + 1, p));
         }
         self.chunk_np(j, t, role)
+            .map(|np| self.named_in_apposition(np))
+    }
+
+    /// "the bureau's director, James B. Comey": a description with a person's name in
+    /// apposition is that person, the description their role.
+    fn named_in_apposition(&self, np: Np) -> Np {
+        if np.kind != NpKind::Group {
+            return np;
+        }
+        let Some(role) = np.role.clone() else {
+            return np;
+        };
+        let first = self.body[np.name.clone()].split(' ').next().unwrap_or("");
+        // A description opens with a determiner or a lower-case word, not a name.
+        if !(is_determiner(first) || first.starts_with(|c: char| c.is_lowercase())) {
+            return np;
+        }
+        let a = self.token_after(0, role.start);
+        let mut e = a;
+        while e < self.toks.len() && self.toks[e].e <= role.end && self.word(e).is_some() {
+            e += 1;
+        }
+        match self.chunk_np(a, e, None) {
+            Some(
+                p @ Np {
+                    kind: NpKind::Person { .. },
+                    ..
+                },
+            ) => Np {
+                kind: p.kind,
+                name: p.name,
+                role: Some(np.name),
+            },
+            _ => np,
+        }
     }
 
     /// The person named as the subject of this (single) sentence: "Sen. Jo Roe (Vt.), who …,
