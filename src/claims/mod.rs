@@ -38,6 +38,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// Role or apposition given with the speaker ("Executive Director of the Florida Immigrant Coalition").
     pub role: Option<String>,
+    /// What the speaker is (person, organisation, document, group), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_kind: Option<SpeakerKind>,
     /// The attribution cue as written ("said", "added", "according to", "wrote").
     pub cue: Option<String>,
     pub kind: QuoteKind,
@@ -46,6 +49,22 @@ pub struct Quote {
     pub end: usize,
     /// The sentence the quotation stands in.
     pub sentence: String,
+}
+
+/// What a speaker is, from the words of its name (`speakers::kinds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named person, or one person described ("a spokesman", "the senator").
+    Person,
+    /// A company, outlet, agency, party, campaign…
+    Organisation,
+    /// A written or recorded source: a report, statement, email, ad, poll.
+    Document,
+    /// Several people: "officials", "the organizers", "the crowd".
+    Group,
+    /// None of these: a phrase taken for a subject. Never shown as a speaker.
+    Unknown,
 }
 
 /// How the words around a figure bound it.

@@ -14,11 +14,12 @@
 use super::lexicon::{Gender, Pronoun, is_cue_verb, pronoun_gender, role_titles};
 use super::marks::{Span, find_spans};
 use super::sentences::{sentence_index, sentence_ranges};
+use super::speakers::speaker_kind;
 use super::speakers::{
     Attribution, Ctx, HIDDEN, Kind, Mention, NpKind, Tok, strip_possessive, tokenize,
 };
 use super::tokens::is_cap;
-use super::{Quote, QuoteKind};
+use super::{Quote, QuoteKind, SpeakerKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -326,7 +327,9 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
 
     let mut out = Vec::with_capacity(spans.len());
     for (k, span) in spans.iter().enumerate() {
-        let Some(d) = drafts[k].take() else { continue };
+        let Some(mut d) = drafts[k].take() else {
+            continue;
+        };
         let (sa, sb) = span_sents[k];
         // A sentence without terminators can be megabytes long (and shared by many
         // quotes): keep at most a window around the quote.
@@ -345,6 +348,19 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             to += 1;
         }
         let sentence = body.get(from..to.min(body.len())).unwrap_or("").to_string();
+        let kind = d.spk.as_ref().map(|s| {
+            let name = if s.single {
+                expand(body, s, &names)
+            } else {
+                s.name.clone()
+            };
+            speaker_kind(&clean(&body[name]), s.person)
+        });
+        // A phrase that is no person, organisation, document or group is not shown as
+        // a speaker ("Marking", "his willingness").
+        if kind == Some(SpeakerKind::Unknown) {
+            d.spk = None;
+        }
         let (speaker, role) = match &d.spk {
             Some(s) => {
                 let name = if s.single {
@@ -363,6 +379,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             text: body[span.start..span.end].to_string(),
             speaker: speaker.filter(|s| !s.is_empty()),
             role: role.filter(|s| !s.is_empty()),
+            speaker_kind: kind.filter(|k| *k != SpeakerKind::Unknown),
             cue: d.cue.map(|c| body[c].to_string()),
             kind: d.kind,
             start: span.start,

@@ -310,6 +310,7 @@ mod tests {
             text: text.to_string(),
             speaker: Some(speaker.to_string()),
             role: None,
+            speaker_kind: None,
             cue: Some("said".into()),
             kind: QuoteKind::Quote,
             start,

@@ -246,6 +246,7 @@ mod tests {
             text: text.into(),
             speaker: Some(speaker.into()),
             role: None,
+            speaker_kind: None,
             cue: Some("said".into()),
             kind: QuoteKind::Quote,
             start,

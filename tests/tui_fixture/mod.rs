@@ -52,6 +52,7 @@ fn quote(body: &str, text: &str, speaker: &str, role: Option<&str>) -> Quote {
         text: text.to_string(),
         speaker: Some(speaker.to_string()),
         role: role.map(str::to_string),
+        speaker_kind: None,
         cue: Some("said".into()),
         kind: QuoteKind::Quote,
         start,

@@ -175,8 +175,26 @@ impl<'a> Ctx<'a> {
             _ => None,
         };
         if let Some(v) = v {
-            if (v >= 1 && self.word(v - 1) == Some("to")) || self.is_passive(v) {
+            if self.is_passive(v) {
                 return None;
+            }
+            if v >= 1 && self.word(v - 1) == Some("to") {
+                // "The email went on to say: “…”", "Trump was prompted to say, “…”": the
+                // infinitive's speaker is its clause's subject.
+                let lo = self.clause_start(v);
+                let np = self.sentence_subject(lo, v - 1)?;
+                let named = match np.kind {
+                    NpKind::Group => {
+                        let name = &self.body[np.name.clone()];
+                        name.split_whitespace().any(is_cap)
+                    }
+                    _ => true,
+                };
+                return named.then(|| Attribution {
+                    np,
+                    cue: self.bytes(v, v + 1),
+                    adjacent: true,
+                });
             }
             let lo = self.clause_start(v);
             let np = self.subject_before(lo, v)?;
@@ -274,7 +292,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let put_it = matches!(w, "put" | "puts") && self.word(v + 1) == Some("it");
-            if !is_cue_verb(w) && !put_it {
+            // "…, a consultant, notes that …": a noun-like form followed by "that", a
+            // colon or the quote is the verb.
+            let verb_slot = self.word(v + 1) == Some("that")
+                || self.punct(v + 1) == Some(':')
+                || self.is_quote(v + 1);
+            if !is_cue_verb(w) && !put_it && !(verb_slot && is_speech_form(w)) {
                 continue;
             }
             if let Some(a) = self.subject_of(v) {

@@ -22,10 +22,12 @@
 //! This file holds the types they share and the token accessors.
 
 mod cues;
+mod kinds;
 mod names;
 mod subjects;
 mod tokens;
 
+pub(crate) use kinds::speaker_kind;
 pub(crate) use names::strip_possessive;
 pub(crate) use tokens::{HIDDEN, Kind, Tok, tokenize};
 

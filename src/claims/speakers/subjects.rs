@@ -132,6 +132,11 @@ impl<'a> Ctx<'a> {
                 }
                 poss |= is_possessive(w);
             } else {
+                // "Her campaign quickly …", "The email goes on …", "Priebus later …": an
+                // adverb, a time word or a main verb ends the subject.
+                if e > s && (is_time_word(w) || ends_subject(w)) {
+                    break;
+                }
                 if seen_name && !poss && !is_name_connector(w) {
                     break;
                 }
@@ -523,4 +528,61 @@ impl<'a> Ctx<'a> {
         let np = self.sentence_subject(0, self.toks.len())?;
         matches!(np.kind, NpKind::Person { .. }).then_some(np)
     }
+}
+
+/// A lower-case word after a subject's first word that is no part of it: an adverb in
+/// -ly, or a common verb form ("went", "sent", "goes", "began").
+fn ends_subject(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "rally" | "belly"))
+        || matches!(
+            w,
+            "went"
+                | "goes"
+                | "came"
+                | "comes"
+                | "left"
+                | "put"
+                | "puts"
+                | "sent"
+                | "sends"
+                | "began"
+                | "begins"
+                | "took"
+                | "takes"
+                | "gave"
+                | "gives"
+                | "made"
+                | "makes"
+                | "got"
+                | "gets"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "ends"
+                | "ended"
+                | "kept"
+                | "held"
+                | "brought"
+                | "stood"
+                | "spoke"
+                | "ran"
+                | "set"
+                | "delivered"
+                | "referenced"
+                | "struck"
+        )
 }
