@@ -189,7 +189,7 @@ impl<'a> Scanner<'a> {
             return Some(z);
         }
         // Years: four digits 1800–2100, and year spans "2004-05", "2004/05".
-        if digits == 4 && (1800.0..=2100.0).contains(&value) {
+        if digits == 4 && (1800.0..=2100.0).contains(&value) && !self.year_is_count(i) {
             let mut z = i + 1;
             if (self.is_dash(z) || self.is_p(z, "/"))
                 && self.attached(z)
@@ -200,6 +200,58 @@ impl<'a> Scanner<'a> {
             return Some(z);
         }
         None
+    }
+
+    /// "cut 2000 jobs", "about 1900 people": a year-like number after a verb or a
+    /// qualifier and before a plural noun counts it ("the 2016 elections", "in 2000
+    /// voters" stay years).
+    fn year_is_count(&self, i: usize) -> bool {
+        if i == 0 || self.kind(i - 1) != Some(K::Word) || self.kind(i + 1) != Some(K::Word) {
+            return false;
+        }
+        let next = self.txt(i + 1);
+        let plural = next.len() > 3
+            && next.ends_with('s')
+            && !next.ends_with("ss")
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        let prev = self.lw(i - 1);
+        let prev = prev.as_str();
+        let after_verb = self
+            .txt(i - 1)
+            .starts_with(|c: char| c.is_ascii_lowercase())
+            && !crate::claims::lexicon::is_determiner(prev)
+            && !matches!(
+                prev,
+                "in" | "of"
+                    | "since"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "for"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "at"
+                    | "on"
+                    | "through"
+                    | "around"
+                    | "circa"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "whose"
+            );
+        plural && after_verb
     }
 
     /// Whether the word before bare integer `i` makes it a name or identifier.

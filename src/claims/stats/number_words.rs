@@ -189,26 +189,26 @@ impl<'a> Scanner<'a> {
             if self.capitalized(i) && !self.all_caps(i) && !self.sentence_initial(i) {
                 return None;
             }
-            if w == "one" {
-                if self.one_is_pronoun(i) {
-                    return None;
+            if w == "one" && self.one_is_pronoun(i) {
+                return None;
+            }
+            // "one in five", "three in four": a proportion.
+            if self.is_w(i + 1, "in") {
+                if let Some(d) = self.small_number(i + 2)
+                    && d > np.value
+                    && d <= 1000.0
+                {
+                    return Some(self.finish(
+                        i,
+                        i + 3,
+                        i + 3,
+                        np.value / d,
+                        None,
+                        None,
+                        StatKind::Fraction,
+                    ));
                 }
-                // "one in five": a proportion.
-                if self.is_w(i + 1, "in") {
-                    if let Some(d) = self.small_number(i + 2)
-                        && d > 1.0
-                        && d <= 1000.0
-                    {
-                        return Some(self.finish(
-                            i,
-                            i + 3,
-                            i + 3,
-                            1.0 / d,
-                            None,
-                            None,
-                            StatKind::Fraction,
-                        ));
-                    }
+                if w == "one" {
                     return None;
                 }
             }
@@ -263,6 +263,16 @@ impl<'a> Scanner<'a> {
         }
         let prev = self.lw(i.wrapping_sub(1));
         let p = if i > 0 { prev.as_str() } else { "" };
+        // "half of the members", "and half of all voters": a share, unless it is a part
+        // of a period ("the first half of the season").
+        if self.is_w(i + 1, "of")
+            && !matches!(
+                p,
+                "first" | "second" | "last" | "latter" | "other" | "next" | "past" | "the"
+            )
+        {
+            return Some(self.finish(i, i + 1, i + 1, 0.5, None, None, StatKind::Fraction));
+        }
         if matches!(
             p,
             "first"

@@ -439,3 +439,24 @@ fn an_earthquake_magnitude_is_a_measure() {
         assert_eq!(s.subject.as_deref(), Some("magnitude"));
     }
 }
+
+#[test]
+fn shares_written_as_words() {
+    let body = "Half of the members agreed, and three in four parents kept their children home.";
+    let stats = extract_statistics(body);
+    assert_eq!(find(&stats, "Half").value, 0.5);
+    assert_eq!(find(&stats, "three in four").value, 0.75);
+    assert_eq!(find(&stats, "three in four").kind, StatKind::Fraction);
+    // A half of a period is no share.
+    assert!(values("Growth slowed in the first half of the year.").is_empty());
+    check_offsets(body);
+}
+
+#[test]
+fn a_year_like_number_before_a_plural_after_a_verb_is_a_count() {
+    let stats = extract_statistics("The factory will cut 2000 jobs by next spring.");
+    assert_eq!(find(&stats, "2000").value, 2000.0);
+    // Years stay years: an adjective year, a year after a preposition.
+    assert!(values("The 2016 elections were close.").is_empty());
+    assert!(values("In 2000 voters chose a new mayor.").is_empty());
+}
