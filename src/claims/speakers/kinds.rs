@@ -18,14 +18,53 @@ pub(crate) fn speaker_kind(name: &str, person: bool) -> SpeakerKind {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
         .collect();
+    // "one of the former prosecutors": one person of a group; "many of the
+    // protesters": the group.
+    let (one_of, words) = match words.as_slice() {
+        [q, of, rest @ ..] if *of == "of" && is_partitive(q) => {
+            (matches!(q.to_lowercase().as_str(), "one" | "each"), rest)
+        }
+        _ => (false, words.as_slice()),
+    };
     let start = words
         .iter()
         .position(|w| !is_determiner(w) && !is_possessive_pronoun(w))
         .unwrap_or(words.len());
     let words = &words[start..];
+    let kind = kind_of_phrase(words);
+    if one_of && kind == SpeakerKind::Group {
+        return SpeakerKind::Person;
+    }
+    kind
+}
+
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "one"
+            | "each"
+            | "some"
+            | "many"
+            | "several"
+            | "most"
+            | "all"
+            | "both"
+            | "two"
+            | "three"
+            | "none"
+            | "any"
+            | "few"
+    )
+}
+
+fn kind_of_phrase(words: &[&str]) -> SpeakerKind {
     let Some(first) = words.first() else {
         return SpeakerKind::Unknown;
     };
+    // "of CPS records", "without reporters": a prepositional phrase is no one.
+    if is_complement_preposition(first) || matches!(*first, "without" | "about" | "into") {
+        return SpeakerKind::Unknown;
+    }
     let head_end = words
         .iter()
         .position(|w| is_complement_preposition(w))
@@ -644,6 +683,13 @@ mod tests {
             ("his willingness", false, Unknown),
             ("Political", false, Unknown),
             ("Cool", false, Unknown),
+            ("of CPS records", false, Unknown),
+            (
+                "one of the former prosecutors for David Petraeus",
+                false,
+                Person,
+            ),
+            ("many of the protesters", false, Group),
             ("Marking", false, Unknown),
         ];
         for (name, person, want) in cases {

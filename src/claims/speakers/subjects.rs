@@ -137,7 +137,12 @@ impl<'a> Ctx<'a> {
                 if e > s && (is_time_word(w) || ends_subject(w)) {
                     break;
                 }
-                if seen_name && !poss && !is_name_connector(w) {
+                // "The Tory leader said": after a determiner, a name used as an
+                // adjective before a role word makes one description.
+                let role_after_adjective = self.word(s).is_some_and(is_determiner)
+                    && is_title(&capitalised(w))
+                    && !self.word(e + 1).is_some_and(is_cap);
+                if seen_name && !poss && !is_name_connector(w) && !role_after_adjective {
                     break;
                 }
                 if (!seen_name || poss) && e > s && w.ends_with("ed") {
@@ -585,4 +590,12 @@ fn ends_subject(w: &str) -> bool {
                 | "referenced"
                 | "struck"
         )
+}
+
+/// `w` with its first letter upper-cased ("leader" → "Leader").
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
