@@ -27,10 +27,18 @@ impl<'a> Ctx<'a> {
                 role,
             });
         }
+        // "a staffer in the room", "a spokesman for the campaign": a description opened
+        // by a determiner may carry a prepositional complement.
+        let described = words.len() >= 3 && is_determiner(words[0]);
         for (k, w) in words.iter().enumerate() {
             // "Officials at Homeland Security", "Smith from the ACLU"
             let prep_after_name =
                 k > 0 && matches!(*w, "at" | "from" | "with") && is_cap(words[k - 1]);
+            let prep_after_name = prep_after_name
+                || (described
+                    && k >= 2
+                    && !is_cap(words[k - 1])
+                    && matches!(*w, "in" | "for" | "of" | "on" | "at" | "from" | "with"));
             if is_verb_only_cue(w)
                 || (is_np_stop(w) && !(k == 0 && is_determiner(w)) && !prep_after_name)
             {
@@ -44,7 +52,13 @@ impl<'a> Ctx<'a> {
         // "Mr. King", "Ms. Major": after a courtesy title, a title word is the surname.
         let after_honorific =
             words.len() >= 2 && honorific(words[words.len() - 2]).is_some() && is_cap(last);
+        // "the White House", "the Senate": a determiner and title words name an
+        // institution (or, "the President", a person described).
+        let institution = words.len() >= 2
+            && is_determiner(words[0])
+            && words[1..].iter().all(|w| is_cap(w) && !w.ends_with('.'));
         if !after_honorific
+            && !institution
             && words.iter().all(|w| {
                 is_determiner(w) || is_name_connector(w) || is_non_name_cap(w) || is_title(w)
             })
