@@ -4,10 +4,17 @@
 //! which keeps the per-word cost small on multi-megabyte inputs.
 
 use super::tokens::is_cap;
+use std::sync::OnceLock;
 
 /// A reporting verb in any tense ("said", "says", "has told", "tweeted"…). Case-sensitive
 /// on purpose: "Post" and "Reports" in names are not verbs.
 pub(crate) fn is_cue_verb(w: &str) -> bool {
+    is_common_cue_verb(w) || speech_lemma(w).is_some()
+}
+
+/// The common reporting verbs, listed form by form: what a scan over every word of a
+/// sentence without quotes looks for (the lemma table is only consulted near quotes).
+pub(crate) fn is_common_cue_verb(w: &str) -> bool {
     matches!(
         w,
         "say"
@@ -268,7 +275,7 @@ pub(crate) fn is_cue_verb(w: &str) -> bool {
             | "comments"
             | "commented"
             | "commenting"
-    ) || speech_lemma(w).is_some()
+    )
 }
 
 /// A speech verb in any form, the noun-like ones included ("notes", "remarks"): right
@@ -315,7 +322,7 @@ fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
     }
     if let Some(stem) = w.strip_suffix("ing") {
         return try_lemma(stem, Form::Ing)
-            .or_else(|| try_lemma(&format!("{stem}e"), Form::Ing))
+            .or_else(|| with_letter(stem, b'e', |l| try_lemma(l, Form::Ing)))
             .or_else(|| {
                 doubled(stem)
                     .then(|| try_lemma(cut(4), Form::Ing))
@@ -323,7 +330,7 @@ fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
             });
     }
     if let Some(stem) = w.strip_suffix("ied") {
-        return try_lemma(&format!("{stem}y"), Form::Ed);
+        return with_letter(stem, b'y', |l| try_lemma(l, Form::Ed));
     }
     if let Some(stem) = w.strip_suffix("ed") {
         return try_lemma(stem, Form::Ed)
@@ -331,7 +338,7 @@ fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
             .or_else(|| doubled(stem).then(|| try_lemma(cut(3), Form::Ed)).flatten());
     }
     if let Some(stem) = w.strip_suffix("ies") {
-        return try_lemma(&format!("{stem}y"), Form::S);
+        return with_letter(stem, b'y', |l| try_lemma(l, Form::S));
     }
     if let Some(stem) = w.strip_suffix('s') {
         return try_lemma(stem, Form::S).or_else(|| {
@@ -342,48 +349,247 @@ fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
     None
 }
 
+/// `f` of `stem` with one ASCII letter appended, without allocating (lemmas are short).
+fn with_letter<T>(stem: &str, letter: u8, f: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let mut buf = [0u8; 24];
+    let n = stem.len();
+    if n + 1 > buf.len() {
+        return None;
+    }
+    buf[..n].copy_from_slice(stem.as_bytes());
+    buf[n] = letter;
+    f(std::str::from_utf8(&buf[..=n]).ok()?)
+}
+
 /// Speech-act verbs beyond the hand-listed forms of `is_cue_verb`, by lemma: (also a
 /// common noun, may be inverted). General English reporting vocabulary (manner of
 /// speaking, praise and blame, telling and asking), never words of one article.
 fn speech_verb(lemma: &str) -> Option<(bool, bool)> {
-    Some(match lemma {
-        // Manner of speaking, which may follow the quote with its subject after it
-        // ("…,” gushed Smith).
-        "gush" | "interject" | "mutter" | "mumble" | "grumble" | "exclaim" | "muse" | "marvel"
-        | "quip" | "retort" | "rejoin" | "chime" | "crow" | "gloat" | "enthuse" | "holler"
-        | "bellow" | "sneer" | "scoff" | "chuckle" | "concur" | "recount" | "elaborate"
-        | "explain" | "add" | "declare" | "insist" | "argue" | "recall" | "warn" | "observe"
-        | "caution" | "respond" | "admit" | "concede" | "continue" | "conclude" | "acknowledge"
-        | "predict" | "suggest" | "complain" | "announce" | "maintain" | "contend" | "lament"
-        | "wonder" | "testify" | "boast" | "confirm" | "assert" | "write" | "emphasize"
-        | "emphasise" | "proclaim" | "reiterate" | "confide" | "brag" | "opine" | "speculate"
-        | "theorize" | "theorise" | "surmise" | "plead" | "implore" | "inquire" | "enquire"
-        | "fume" | "rail" | "pronounce" => (false, true),
-        // Manner of speaking that is also a common noun ("a shout", "the reply").
-        "shout" | "yell" | "scream" | "whisper" | "murmur" | "groan" | "moan" | "sigh" | "gasp"
-        | "snap" | "bark" | "laugh" | "joke" | "rant" | "rave" | "vent" | "reply" | "counter"
-        | "note" | "remark" | "claim" | "tweet" | "stress" | "demand" | "query" => (true, true),
+    type Entry = (&'static str, bool, bool);
+    static TABLE: OnceLock<[Vec<Entry>; 26]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<Entry> = Vec::new();
+        // Manner of speaking, which may follow the quote with its subject after it ("…,” gushed Smith).
+        let words: &[&str] = &[
+            "gush",
+            "interject",
+            "mutter",
+            "mumble",
+            "grumble",
+            "exclaim",
+            "muse",
+            "marvel",
+            "quip",
+            "retort",
+            "rejoin",
+            "chime",
+            "crow",
+            "gloat",
+            "enthuse",
+            "holler",
+            "bellow",
+            "sneer",
+            "scoff",
+            "chuckle",
+            "concur",
+            "recount",
+            "elaborate",
+            "explain",
+            "add",
+            "declare",
+            "insist",
+            "argue",
+            "recall",
+            "warn",
+            "observe",
+            "caution",
+            "respond",
+            "admit",
+            "concede",
+            "continue",
+            "conclude",
+            "acknowledge",
+            "predict",
+            "suggest",
+            "complain",
+            "announce",
+            "maintain",
+            "contend",
+            "lament",
+            "wonder",
+            "testify",
+            "boast",
+            "confirm",
+            "assert",
+            "write",
+            "emphasize",
+            "emphasise",
+            "proclaim",
+            "reiterate",
+            "confide",
+            "brag",
+            "opine",
+            "speculate",
+            "theorize",
+            "theorise",
+            "surmise",
+            "plead",
+            "implore",
+            "inquire",
+            "enquire",
+            "fume",
+            "rail",
+            "pronounce",
+        ];
+        t.extend(words.iter().map(|w| (*w, false, true)));
+        // Manner of speaking that is also a common noun ("a shout", "the reply"): only its -ed and -ing forms count.
+        let words: &[&str] = &[
+            "shout", "yell", "scream", "whisper", "murmur", "groan", "moan", "sigh", "gasp",
+            "snap", "bark", "laugh", "joke", "rant", "rave", "vent", "reply", "counter", "note",
+            "remark", "claim", "tweet", "stress", "demand", "query",
+        ];
+        t.extend(words.iter().map(|w| (*w, true, true)));
         // They need an object or a complement: the subject comes before them.
-        "bemoan" | "bewail" | "decry" | "deplore" | "blame" | "praise" | "laud" | "hail"
-        | "applaud" | "commend" | "compliment" | "thank" | "congratulate" | "tout" | "trumpet"
-        | "accuse" | "chide" | "rebuke" | "scold" | "admonish" | "castigate" | "chastise"
-        | "berate" | "lambaste" | "lambast" | "excoriate" | "ridicule" | "deride" | "mock"
-        | "taunt" | "tease" | "criticize" | "criticise" | "condemn" | "denounce" | "dismiss"
-        | "rebut" | "refute" | "deny" | "describe" | "characterize" | "characterise"
-        | "portray" | "depict" | "dub" | "nickname" | "refer" | "cite" | "quote" | "invoke"
-        | "mention" | "reveal" | "disclose" | "divulge" | "confess" | "assure" | "reassure"
-        | "advise" | "inform" | "urge" | "exhort" | "recommend" | "imply" | "insinuate"
-        | "allege" | "aver" | "avow" | "swear" | "threaten" | "envision" | "underscore"
-        | "underline" | "summarize" | "summarise" | "clarify" | "stipulate" | "tell" | "ask"
-        | "downplay" | "endorse" | "apologize" | "apologise" | "beg" => (false, false),
-        // Also common nouns: only "labeled", "charging", "questioned"… count.
-        "label" | "brand" | "term" | "charge" | "answer" | "text" | "email" | "post" | "call"
-        | "comment" | "report" | "state" | "retweet" | "blog" | "message" | "pray" | "preach"
-        | "lecture" | "echo" | "object" | "cry" | "question" | "challenge" | "attack" | "blast"
-        | "slam" | "promise" | "pledge" | "vow" | "hint" | "forecast" | "highlight" | "dispute"
-        | "defend" | "reject" => (true, false),
-        _ => return None,
-    })
+        let words: &[&str] = &[
+            "bemoan",
+            "bewail",
+            "decry",
+            "deplore",
+            "blame",
+            "praise",
+            "laud",
+            "hail",
+            "applaud",
+            "commend",
+            "compliment",
+            "thank",
+            "congratulate",
+            "tout",
+            "trumpet",
+            "accuse",
+            "chide",
+            "rebuke",
+            "scold",
+            "admonish",
+            "castigate",
+            "chastise",
+            "berate",
+            "lambaste",
+            "lambast",
+            "excoriate",
+            "ridicule",
+            "deride",
+            "mock",
+            "taunt",
+            "tease",
+            "criticize",
+            "criticise",
+            "condemn",
+            "denounce",
+            "dismiss",
+            "rebut",
+            "refute",
+            "deny",
+            "describe",
+            "characterize",
+            "characterise",
+            "portray",
+            "depict",
+            "dub",
+            "nickname",
+            "refer",
+            "cite",
+            "quote",
+            "invoke",
+            "mention",
+            "reveal",
+            "disclose",
+            "divulge",
+            "confess",
+            "assure",
+            "reassure",
+            "advise",
+            "inform",
+            "urge",
+            "exhort",
+            "recommend",
+            "imply",
+            "insinuate",
+            "allege",
+            "aver",
+            "avow",
+            "swear",
+            "threaten",
+            "envision",
+            "underscore",
+            "underline",
+            "summarize",
+            "summarise",
+            "clarify",
+            "stipulate",
+            "tell",
+            "ask",
+            "downplay",
+            "endorse",
+            "apologize",
+            "apologise",
+            "beg",
+        ];
+        t.extend(words.iter().map(|w| (*w, false, false)));
+        // Also common nouns, needing an object: only "labeled", "charging", "questioned"… count.
+        let words: &[&str] = &[
+            "label",
+            "brand",
+            "term",
+            "charge",
+            "answer",
+            "text",
+            "email",
+            "post",
+            "call",
+            "comment",
+            "report",
+            "state",
+            "retweet",
+            "blog",
+            "message",
+            "pray",
+            "preach",
+            "lecture",
+            "echo",
+            "object",
+            "cry",
+            "question",
+            "challenge",
+            "attack",
+            "blast",
+            "slam",
+            "promise",
+            "pledge",
+            "vow",
+            "hint",
+            "forecast",
+            "highlight",
+            "dispute",
+            "defend",
+            "reject",
+        ];
+        t.extend(words.iter().map(|w| (*w, true, false)));
+        // Buckets by first letter: a lookup compares a handful of lengths.
+        let mut buckets: [Vec<Entry>; 26] = Default::default();
+        for e in t {
+            buckets[usize::from(e.0.as_bytes()[0] - b'a')].push(e);
+        }
+        buckets
+    });
+    let first = *lemma.as_bytes().first()?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    table[usize::from(first - b'a')]
+        .iter()
+        .find(|e| e.0.len() == lemma.len() && e.0 == lemma)
+        .map(|e| (e.1, e.2))
 }
 
 /// A reporting verb that is not also a common noun ("report", "claims", "states"), for

@@ -297,7 +297,8 @@ impl<'a> Ctx<'a> {
             let verb_slot = self.word(v + 1) == Some("that")
                 || self.punct(v + 1) == Some(':')
                 || self.is_quote(v + 1);
-            if !is_cue_verb(w) && !put_it && !(verb_slot && is_speech_form(w)) {
+            let cue = is_cue_verb(w) || put_it || (verb_slot && is_speech_form(w));
+            if !cue {
                 continue;
             }
             if let Some(a) = self.subject_of(v) {

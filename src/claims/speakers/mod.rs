@@ -31,7 +31,7 @@ pub(crate) use kinds::speaker_kind;
 pub(crate) use names::strip_possessive;
 pub(crate) use tokens::{HIDDEN, Kind, Tok, tokenize};
 
-use super::lexicon::{Gender, Pronoun, is_cue_verb};
+use super::lexicon::{Gender, Pronoun, is_common_cue_verb};
 use std::ops::Range;
 
 /// How far (in tokens) a cue is looked for around a quote or a verb.
@@ -119,6 +119,6 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn is_cue_at(&self, i: usize) -> bool {
-        self.word(i).is_some_and(is_cue_verb)
+        self.word(i).is_some_and(is_common_cue_verb)
     }
 }
