@@ -169,6 +169,8 @@ impl<'a> Ctx<'a> {
         // "X told me, “…”" / "X told reporters: “…”": the listener sits between verb and quote.
         let v = match self.word(j - 1) {
             Some(w) if is_cue_verb(w) => Some(j - 1),
+            // "Smith shot back: “…”"
+            Some("back" | "out") if j >= 2 && self.is_phrasal_cue(j - 2) => Some(j - 2),
             Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
                 self.word(j - 2).filter(|v| is_cue_verb(v)).map(|_| j - 2)
             }
@@ -297,7 +299,10 @@ impl<'a> Ctx<'a> {
             let verb_slot = self.word(v + 1) == Some("that")
                 || self.punct(v + 1) == Some(':')
                 || self.is_quote(v + 1);
-            let cue = is_cue_verb(w) || put_it || (verb_slot && is_speech_form(w));
+            let cue = is_cue_verb(w)
+                || put_it
+                || (verb_slot && is_speech_form(w))
+                || self.is_phrasal_cue(v);
             if !cue {
                 continue;
             }
@@ -306,6 +311,34 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// "fired back", "shot back", "lashed out": a verb that reports speech only with its
+    /// particle.
+    fn is_phrasal_cue(&self, v: usize) -> bool {
+        let particle = self.word(v + 1);
+        self.word(v).is_some_and(|w| match particle {
+            Some("back") => matches!(
+                w,
+                "fired"
+                    | "fires"
+                    | "firing"
+                    | "shot"
+                    | "shoots"
+                    | "shooting"
+                    | "hit"
+                    | "hits"
+                    | "hitting"
+                    | "pushed"
+                    | "pushes"
+                    | "pushing"
+                    | "snapped"
+                    | "wrote"
+            ),
+            Some("out") => matches!(w, "lashed" | "lashes" | "lashing" | "spoke" | "speaks"),
+            Some("up") => matches!(w, "spoke" | "speaks" | "piped"),
+            _ => false,
+        })
     }
 
     /// Whether the cue at `v` is a passive participle ("were told", "was widely quoted"):
