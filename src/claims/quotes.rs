@@ -1056,14 +1056,23 @@ mod tests {
             "The email went on to say: “Today people just don’t feel as much of a need to show up.”",
             "“The two cases are quite different from each other,” one of the former prosecutors for the state said.",
         ]));
-        let q = qs.iter().find(|q| q.text.starts_with("reaffirmed")).unwrap();
+        let q = qs
+            .iter()
+            .find(|q| q.text.starts_with("reaffirmed"))
+            .unwrap();
         assert_eq!(q.speaker.as_deref(), Some("the White House"));
         assert_eq!(q.speaker_kind, Some(SpeakerKind::Organisation));
         assert_eq!(speaker_of(&qs, "people of this city"), Some("Mae Lin"));
-        let q = qs.iter().find(|q| q.text.starts_with("Today people")).unwrap();
+        let q = qs
+            .iter()
+            .find(|q| q.text.starts_with("Today people"))
+            .unwrap();
         assert_eq!(q.speaker.as_deref(), Some("The email"));
         assert_eq!(q.speaker_kind, Some(SpeakerKind::Document));
-        let q = qs.iter().find(|q| q.text.starts_with("The two cases")).unwrap();
+        let q = qs
+            .iter()
+            .find(|q| q.text.starts_with("The two cases"))
+            .unwrap();
         assert_eq!(q.speaker_kind, Some(SpeakerKind::Person), "{q:?}");
     }
 

@@ -10,14 +10,44 @@ use crate::claims::tokens::is_cap;
 /// The kind of the speaker named `name`; `person` when the grammar read it as a
 /// person's name (capitalised name words, titles stripped).
 pub(crate) fn speaker_kind(name: &str, person: bool) -> SpeakerKind {
-    if person {
-        return SpeakerKind::Person;
-    }
     let words: Vec<&str> = name
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty())
         .collect();
+    if person {
+        // A name is a person; a description read as one ("the assembly government") is
+        // what its head says, a person when that says nothing.
+        let description = words.first().is_some_and(|w| is_determiner(w))
+            && words.last().is_some_and(|w| !is_cap(w));
+        if !description {
+            return SpeakerKind::Person;
+        }
+        return match kind_of_phrase(&words[1..]) {
+            SpeakerKind::Unknown => SpeakerKind::Person,
+            k => k,
+        };
+    }
+    // "Mr Fox", "Dr Ames": a courtesy title makes a person.
+    if words.len() >= 2
+        && matches!(
+            words[0].trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady" | "Miss"
+        )
+    {
+        return SpeakerKind::Person;
+    }
+    // "CIA spokesman Ryan Trapani", "National Bureau of Statistics chief Li Deshui": a
+    // role noun, then a name.
+    let n = words.len();
+    if n >= 3
+        && words[n - 2..].iter().all(|w| is_cap(w) && !is_org_word(w))
+        && words[..n - 2]
+            .iter()
+            .any(|w| !is_cap(w) && is_person_noun(w))
+    {
+        return SpeakerKind::Person;
+    }
     // "one of the former prosecutors": one person of a group; "many of the
     // protesters": the group.
     let (one_of, words) = match words.as_slice() {
@@ -89,6 +119,11 @@ fn kind_of_phrase(words: &[&str]) -> SpeakerKind {
     }
     if is_document(&head) {
         return SpeakerKind::Document;
+    }
+    // The listed institution nouns first: the agent-noun endings below would take
+    // "government" for a person.
+    if is_organisation_noun(&head) {
+        return SpeakerKind::Organisation;
     }
     if is_group_noun(&head) {
         return SpeakerKind::Group;
@@ -690,6 +725,13 @@ mod tests {
                 Person,
             ),
             ("many of the protesters", false, Group),
+            ("the assembly government", true, Organisation),
+            ("Mr Fox", false, Person),
+            (
+                "National Bureau of Statistics chief Li Deshui",
+                false,
+                Person,
+            ),
             ("Marking", false, Unknown),
         ];
         for (name, person, want) in cases {
