@@ -1077,6 +1077,22 @@ mod tests {
     }
 
     #[test]
+    fn a_description_with_a_prepositional_complement_is_one_speaker() {
+        let qs = run(&body(&[
+            "“This is the worst week for the party in years,” a senior official at the State Department told reporters.",
+            "“Will he be the next attorney general?” a Democratic staffer in the room wondered.",
+        ]));
+        assert_eq!(
+            speaker_of(&qs, "This is the worst"),
+            Some("a senior official at the State Department")
+        );
+        assert_eq!(
+            speaker_of(&qs, "Will he be"),
+            Some("a Democratic staffer in the room")
+        );
+    }
+
+    #[test]
     fn pathological_inputs_stay_fast_and_safe() {
         use std::time::Instant;
         let t = Instant::now();

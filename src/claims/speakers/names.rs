@@ -39,8 +39,18 @@ impl<'a> Ctx<'a> {
                     && k >= 2
                     && !is_cap(words[k - 1])
                     && matches!(*w, "in" | "for" | "of" | "on" | "at" | "from" | "with"));
+            // "at the State Department": the complement's own determiner.
+            let det_after_prep = k > 0
+                && is_determiner(w)
+                && matches!(
+                    words[k - 1],
+                    "at" | "from" | "with" | "in" | "for" | "of" | "on"
+                );
             if is_verb_only_cue(w)
-                || (is_np_stop(w) && !(k == 0 && is_determiner(w)) && !prep_after_name)
+                || (is_np_stop(w)
+                    && !(k == 0 && is_determiner(w))
+                    && !prep_after_name
+                    && !det_after_prep)
             {
                 return None;
             }

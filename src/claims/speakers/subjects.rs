@@ -271,6 +271,31 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
+        // "a senior official at the State Department told", "a staffer in the room
+        // wondered": a description with a prepositional complement is one subject.
+        if s > lo + 1
+            && s < e
+            && self
+                .word(s - 1)
+                .is_some_and(|p| matches!(p, "at" | "with" | "in" | "from" | "of" | "on"))
+            && self
+                .word(s - 2)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            let p = s - 1;
+            let mut k = p;
+            while k > lo && p - k < 6 && self.word(k - 1).is_some_and(|w| !is_np_stop(w)) {
+                k -= 1;
+                if self.word(k).is_some_and(is_determiner) {
+                    break;
+                }
+            }
+            if k < p && self.word(k).is_some_and(is_determiner) {
+                s = k;
+            } else if k > lo && k < p && self.word(k - 1).is_some_and(is_determiner) {
+                s = k - 1;
+            }
+        }
         // "“…,” she said": a personal pronoun right before the verb.
         if s == e
             && e > lo
