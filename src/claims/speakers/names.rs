@@ -48,9 +48,7 @@ impl<'a> Ctx<'a> {
                 );
             if is_verb_only_cue(w)
                 || (is_np_stop(w)
-                    && !(k == 0 && is_determiner(w))
-                    && !prep_after_name
-                    && !det_after_prep)
+                    && !((k == 0 && is_determiner(w)) || prep_after_name || det_after_prep))
             {
                 return None;
             }
