@@ -372,6 +372,8 @@ fn speech_verb(lemma: &str) -> Option<(bool, bool)> {
         // Manner of speaking, which may follow the quote with its subject after it ("…,” gushed Smith).
         let words: &[&str] = &[
             "gush",
+            "agree",
+            "disagree",
             "interject",
             "mutter",
             "mumble",
