@@ -193,6 +193,20 @@ impl<'a> Scanner<'a> {
                 .map(|s| trim_verb_tail(&s));
             with_event(s, self.event_verb(&fig, qa))
         };
+        // "$700m (£374m)", "28 cts vs 29 cts", "8,049,000 dlrs from 6,380,000 dlrs": a
+        // figure compared with the one before it counts the same thing.
+        let subject = match prev {
+            Some(p)
+                if p.kind == fig.kind
+                    && p.end <= start
+                    && body.get(p.end..start).is_some_and(is_comparison_link)
+                    && p.subject.as_deref().is_some_and(|s| !is_weak_subject(s))
+                    && subject.as_deref().is_none_or(is_weak_subject) =>
+            {
+                p.subject.clone()
+            }
+            _ => subject.filter(|s| !is_weak_subject(s)),
+        };
         let srange = self.sentence(body, cache, start);
         let time = self.time_for(body, cache, start, end);
         let sentence = sentence_text(body, srange, start, end);
@@ -210,6 +224,61 @@ impl<'a> Scanner<'a> {
             sentence,
         })
     }
+}
+
+/// The words between two figures that compare them: "vs", "from", "compared with", an
+/// opening parenthesis (a converted currency), "or"; units of the first may stand
+/// before ("cts vs", "dlrs, up from the").
+fn is_comparison_link(between: &str) -> bool {
+    if between.len() > 40 || between.contains([';', '!', '?']) {
+        return false;
+    }
+    let t = between.trim().to_lowercase();
+    let t = t.trim_end_matches(" the").trim_end_matches(" a").trim_end();
+    if t.ends_with('(') {
+        return true;
+    }
+    if t.contains('.') && !t.ends_with("vs.") {
+        return false;
+    }
+    let last: Vec<&str> = t.split_whitespace().rev().take(2).collect();
+    match last.as_slice() {
+        [w, ..] if matches!(*w, "vs" | "vs." | "versus" | "from" | "against" | "or") => true,
+        ["with" | "to", "compared", ..] => true,
+        _ => false,
+    }
+}
+
+/// A subject that names no thing: a unit, a time word, a function word or a word
+/// fragment ("pct", "prior", "year", "-month bills").
+fn is_weak_subject(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    s.starts_with('-')
+        || crate::calendar::month_number(first).is_some()
+        || matches!(
+            first.to_lowercase().as_str(),
+            "pct"
+                | "percent"
+                | "dlrs"
+                | "dlr"
+                | "cts"
+                | "stg"
+                | "mln"
+                | "billion"
+                | "prior"
+                | "previous"
+                | "year"
+                | "years"
+                | "month"
+                | "months"
+                | "week"
+                | "weeks"
+                | "annual"
+                | "normal"
+                | "reported"
+                | "currently"
+                | "amount"
+        )
 }
 
 /// The sentence text for a figure, windowed around it if the sentence is huge.

@@ -460,3 +460,19 @@ fn a_year_like_number_before_a_plural_after_a_verb_is_a_count() {
     assert!(values("The 2016 elections were close.").is_empty());
     assert!(values("In 2000 voters chose a new mayor.").is_empty());
 }
+
+#[test]
+fn a_figure_compared_with_the_one_before_counts_the_same_thing() {
+    let body = "Net profit rose to 8.1 mln dlrs from 6.4 mln dlrs, and the club is valued at £800m ($1.5bn).";
+    let stats = extract_statistics(body);
+    let first = find(&stats, "8.1 mln dlrs").subject.clone();
+    assert!(first.is_some(), "{stats:#?}");
+    assert_eq!(find(&stats, "6.4 mln dlrs").subject, first);
+    assert_eq!(
+        find(&stats, "$1.5bn").subject,
+        find(&stats, "£800m").subject
+    );
+    // A unit or a time word is no subject.
+    let stats = extract_statistics("Output fell to 86,000 tonnes this year.");
+    assert_ne!(find(&stats, "86,000").subject.as_deref(), Some("year"));
+}
