@@ -305,7 +305,7 @@ fn speech_lemma(w: &str) -> Option<bool> {
 /// The lemma table's entry for a regular form of `w`: (noun too, invertible, form).
 fn speech_form(w: &str) -> Option<(bool, bool, Form)> {
     let b = w.as_bytes();
-    if b.len() < 4 || !b[0].is_ascii_lowercase() {
+    if b.len() < 4 || !speech_prefix(b[0], b[1]) {
         return None;
     }
     let try_lemma = |stem: &str, form: Form| -> Option<(bool, bool, Form)> {
@@ -364,10 +364,36 @@ fn with_letter<T>(stem: &str, letter: u8, f: impl Fn(&str) -> Option<T>) -> Opti
 /// Speech-act verbs beyond the hand-listed forms of `is_cue_verb`, by lemma: (also a
 /// common noun, may be inverted). General English reporting vocabulary (manner of
 /// speaking, praise and blame, telling and asking), never words of one article.
+type Entry = (&'static str, bool, bool);
+
+/// The lemma table in buckets by first letter, with the second letters each bucket has
+/// (most words are rejected on their first two letters).
+struct SpeechTable {
+    buckets: [Vec<Entry>; 26],
+    second: [u32; 26],
+}
+
 fn speech_verb(lemma: &str) -> Option<(bool, bool)> {
-    type Entry = (&'static str, bool, bool);
-    static TABLE: OnceLock<[Vec<Entry>; 26]> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    let first = *lemma.as_bytes().first()?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    speech_table().buckets[usize::from(first - b'a')]
+        .iter()
+        .find(|e| e.0.len() == lemma.len() && e.0 == lemma)
+        .map(|e| (e.1, e.2))
+}
+
+/// Whether any lemma starts with these two letters.
+fn speech_prefix(a: u8, b: u8) -> bool {
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && speech_table().second[usize::from(a - b'a')] & (1 << (b - b'a')) != 0
+}
+
+fn speech_table() -> &'static SpeechTable {
+    static TABLE: OnceLock<SpeechTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let mut t: Vec<Entry> = Vec::new();
         // Manner of speaking, which may follow the quote with its subject after it ("…,” gushed Smith).
         let words: &[&str] = &[
@@ -579,19 +605,14 @@ fn speech_verb(lemma: &str) -> Option<(bool, bool)> {
         t.extend(words.iter().map(|w| (*w, true, false)));
         // Buckets by first letter: a lookup compares a handful of lengths.
         let mut buckets: [Vec<Entry>; 26] = Default::default();
+        let mut second = [0u32; 26];
         for e in t {
-            buckets[usize::from(e.0.as_bytes()[0] - b'a')].push(e);
+            let b = e.0.as_bytes();
+            second[usize::from(b[0] - b'a')] |= 1 << (b[1] - b'a');
+            buckets[usize::from(b[0] - b'a')].push(e);
         }
-        buckets
-    });
-    let first = *lemma.as_bytes().first()?;
-    if !first.is_ascii_lowercase() {
-        return None;
-    }
-    table[usize::from(first - b'a')]
-        .iter()
-        .find(|e| e.0.len() == lemma.len() && e.0 == lemma)
-        .map(|e| (e.1, e.2))
+        SpeechTable { buckets, second }
+    })
 }
 
 /// A reporting verb that is not also a common noun ("report", "claims", "states"), for
