@@ -252,33 +252,35 @@ fn is_comparison_link(between: &str) -> bool {
 /// A subject that names no thing: a unit, a time word, a function word or a word
 /// fragment ("pct", "prior", "year", "-month bills").
 fn is_weak_subject(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
-    s.starts_with('-')
-        || crate::calendar::month_number(first).is_some()
-        || matches!(
-            first.to_lowercase().as_str(),
-            "pct"
-                | "percent"
-                | "dlrs"
-                | "dlr"
-                | "cts"
-                | "stg"
-                | "mln"
-                | "billion"
-                | "prior"
-                | "previous"
-                | "year"
-                | "years"
-                | "month"
-                | "months"
-                | "week"
-                | "weeks"
-                | "annual"
-                | "normal"
-                | "reported"
-                | "currently"
-                | "amount"
-        )
+    let mut words = s.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let single = words.next().is_none();
+    let lower = first.to_ascii_lowercase();
+    // A unit or a comparison word never opens a subject ("pct to", "prior period").
+    let never = matches!(
+        lower.as_str(),
+        "pct"
+            | "percent"
+            | "dlrs"
+            | "dlr"
+            | "cts"
+            | "stg"
+            | "mln"
+            | "billion"
+            | "prior"
+            | "previous"
+            | "currently"
+            | "amount"
+            | "reported"
+    );
+    // A time word alone names no thing ("year"); with a noun it may ("February sales").
+    let time_alone = single
+        && (crate::calendar::month_number(first).is_some()
+            || matches!(
+                lower.as_str(),
+                "year" | "years" | "month" | "months" | "week" | "weeks" | "annual" | "normal"
+            ));
+    s.starts_with('-') || never || time_alone
 }
 
 /// The sentence text for a figure, windowed around it if the sentence is huge.

@@ -262,6 +262,10 @@ impl<'a> Scanner<'a> {
         }
         let w1 = self.lw(qa - 1);
         let w2 = self.lw(qa - 2);
+        // "February sales rose 26.2 pct": the noun phrase right before the verb.
+        if change_verb(w1.as_str()) {
+            return self.words_before(qa - 1);
+        }
         let verb_at = match (w2.as_str(), w1.as_str()) {
             (v, "to") if change_verb(v) => qa - 2,
             ("stood" | "stands" | "stand" | "was" | "is" | "were" | "are", "at") => qa - 2,
@@ -320,6 +324,20 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// The words right before token `v`, up to a stop word, a number or punctuation (at
+    /// most 6): "February sales" in "February sales rose".
+    fn words_before(&self, v: usize) -> Option<Range<usize>> {
+        let mut k = v;
+        while k > 0 && v - k < 6 && self.kind(k - 1) == Some(K::Word) {
+            let w = self.lw(k - 1);
+            if np_stop(w.as_str()) || numbers::number_word(w.as_str()).is_some() {
+                break;
+            }
+            k -= 1;
+        }
+        (k < v).then(|| self.toks[k].s as usize..self.toks[v - 1].e as usize)
     }
 
     /// Noun phrase before the figure ("unemployment rose to 5%", "a case for $150,000").

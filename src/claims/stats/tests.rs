@@ -476,3 +476,13 @@ fn a_figure_compared_with_the_one_before_counts_the_same_thing() {
     let stats = extract_statistics("Output fell to 86,000 tonnes this year.");
     assert_ne!(find(&stats, "86,000").subject.as_deref(), Some("year"));
 }
+
+#[test]
+fn the_noun_before_a_change_verb_is_what_moved() {
+    let stats =
+        extract_statistics("The company said February sales rose 26.2 pct to 8.0 mln dlrs.");
+    assert_eq!(
+        find(&stats, "26.2 pct").subject.as_deref(),
+        Some("February sales")
+    );
+}
