@@ -233,20 +233,25 @@ fn is_comparison_link(between: &str) -> bool {
     if between.len() > 40 || between.contains([';', '!', '?']) {
         return false;
     }
-    let t = between.trim().to_lowercase();
-    let t = t.trim_end_matches(" the").trim_end_matches(" a").trim_end();
+    let t = between.trim_end();
+    let t = t
+        .strip_suffix(" the")
+        .or_else(|| t.strip_suffix(" a"))
+        .unwrap_or(t)
+        .trim_end();
     if t.ends_with('(') {
         return true;
     }
     if t.contains('.') && !t.ends_with("vs.") {
         return false;
     }
-    let last: Vec<&str> = t.split_whitespace().rev().take(2).collect();
-    match last.as_slice() {
-        [w, ..] if matches!(*w, "vs" | "vs." | "versus" | "from" | "against" | "or") => true,
-        ["with" | "to", "compared", ..] => true,
-        _ => false,
-    }
+    let mut last = t.split_whitespace().rev();
+    let (w1, w2) = (last.next().unwrap_or(""), last.next().unwrap_or(""));
+    let is = |w: &str, x: &str| w.eq_ignore_ascii_case(x);
+    ["vs", "vs.", "versus", "from", "against", "or"]
+        .iter()
+        .any(|x| is(w1, x))
+        || ((is(w1, "with") || is(w1, "to")) && is(w2, "compared"))
 }
 
 /// A subject that names no thing: a unit, a time word, a function word or a word
@@ -255,10 +260,17 @@ fn is_weak_subject(s: &str) -> bool {
     let mut words = s.split_whitespace();
     let first = words.next().unwrap_or("");
     let single = words.next().is_none();
-    let lower = first.to_ascii_lowercase();
+    let mut buf = [0u8; 12];
+    let lower = if first.len() <= buf.len() {
+        buf[..first.len()].copy_from_slice(first.as_bytes());
+        buf[..first.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..first.len()]).unwrap_or("")
+    } else {
+        ""
+    };
     // A unit or a comparison word never opens a subject ("pct to", "prior period").
     let never = matches!(
-        lower.as_str(),
+        lower,
         "pct"
             | "percent"
             | "dlrs"
@@ -277,7 +289,7 @@ fn is_weak_subject(s: &str) -> bool {
     let time_alone = single
         && (crate::calendar::month_number(first).is_some()
             || matches!(
-                lower.as_str(),
+                lower,
                 "year" | "years" | "month" | "months" | "week" | "weeks" | "annual" | "normal"
             ));
     s.starts_with('-') || never || time_alone
