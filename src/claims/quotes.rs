@@ -348,32 +348,28 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             to += 1;
         }
         let sentence = body.get(from..to.min(body.len())).unwrap_or("").to_string();
-        let kind = d.spk.as_ref().map(|s| {
-            let name = if s.single {
+        // The speaker as named (a surname expanded to the full name) and what it is.
+        let named = d.spk.as_ref().map(|s| {
+            let range = if s.single {
                 expand(body, s, &names)
             } else {
                 s.name.clone()
             };
-            speaker_kind(&clean(&body[name]), s.person)
+            let name = clean(&body[range]);
+            let kind = speaker_kind(&name, s.person);
+            (name, kind)
         });
+        let kind = named.as_ref().map(|n| n.1);
         // A phrase that is no person, organisation, document or group is not shown as
         // a speaker ("Marking", "his willingness").
         if kind == Some(SpeakerKind::Unknown) {
             d.spk = None;
         }
-        let (speaker, role) = match &d.spk {
-            Some(s) => {
-                let name = if s.single {
-                    expand(body, s, &names)
-                } else {
-                    s.name.clone()
-                };
-                (
-                    Some(clean(&body[name])),
-                    s.role.as_ref().map(|r| clean(&body[r.clone()])),
-                )
+        let (speaker, role) = match (&d.spk, named) {
+            (Some(s), Some((name, _))) => {
+                (Some(name), s.role.as_ref().map(|r| clean(&body[r.clone()])))
             }
-            None => (None, None),
+            _ => (None, None),
         };
         out.push(Quote {
             text: body[span.start..span.end].to_string(),

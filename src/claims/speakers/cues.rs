@@ -1,7 +1,7 @@
 //! The cue of a quotation: the three shapes of the module doc, tried in order, and the
 //! subject of a cue verb anywhere in the sentence.
 
-use super::{Attribution, Ctx, NpKind, WINDOW};
+use super::{Attribution, Ctx, Np, NpKind, WINDOW};
 use crate::claims::lexicon::{
     Pronoun, is_cue_verb, is_determiner, is_invertible_cue, is_listener, is_np_stop,
     is_speech_form, is_subordinator, is_verb_only_cue,
@@ -185,14 +185,7 @@ impl<'a> Ctx<'a> {
                 // infinitive's speaker is its clause's subject.
                 let lo = self.clause_start(v);
                 let np = self.sentence_subject(lo, v - 1)?;
-                let named = match np.kind {
-                    NpKind::Group => {
-                        let name = &self.body[np.name.clone()];
-                        name.split_whitespace().any(is_cap)
-                    }
-                    _ => true,
-                };
-                return named.then(|| Attribution {
+                return self.is_named(&np).then(|| Attribution {
                     np,
                     cue: self.bytes(v, v + 1),
                     adjacent: true,
@@ -313,6 +306,15 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Whether a subject names someone: a person or pronoun, or a group phrase with a
+    /// capitalised word ("the ACLU", not "the county report").
+    fn is_named(&self, np: &Np) -> bool {
+        match np.kind {
+            NpKind::Group => self.body[np.name.clone()].split_whitespace().any(is_cap),
+            _ => true,
+        }
+    }
+
     /// "fired back", "shot back", "lashed out": a verb that reports speech only with its
     /// particle.
     fn is_phrasal_cue(&self, v: usize) -> bool {
@@ -374,14 +376,7 @@ impl<'a> Ctx<'a> {
         let lo = self.clause_start(v);
         let np = self.subject_before(lo, v).filter(|np| {
             // "the county report", "his claims": a noun-like cue needs a named subject.
-            is_verb_only_cue(w)
-                || match np.kind {
-                    NpKind::Group => {
-                        let name = &self.body[np.name.clone()];
-                        is_cap(name) || name.split_whitespace().skip(1).any(is_cap)
-                    }
-                    _ => true,
-                }
+            is_verb_only_cue(w) || self.is_named(np)
         });
         if let Some(np) = np {
             // "what it called": a mid-sentence "it"/"they" is usually the sentence subject.

@@ -3,6 +3,7 @@
 //! from the words of the name alone, by its head noun: the last word before any
 //! "of/for/at…" complement, after determiners and possessives.
 
+use super::names::strip_possessive;
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{is_determiner, is_org_word};
 use crate::claims::tokens::is_cap;
@@ -107,7 +108,9 @@ fn kind_of_phrase(words: &[&str]) -> SpeakerKind {
         head_end -= 1;
     }
     let head_words = &words[..head_end];
-    let head = strip_possessive(head_words[head_words.len() - 1]).to_lowercase();
+    let head = strip_possessive(head_words[head_words.len() - 1])
+        .trim_end_matches(['\'', '’'])
+        .to_lowercase();
     // A proper name that is not a person's: "CNN", "The Washington Post", "Pew".
     let proper = head_words.iter().all(|w| is_cap(w) || is_connector(w)) && is_cap(first);
     let fragment = head.ends_with("ing") || (head_words.len() == 1 && is_adjective_like(&head));
@@ -147,14 +150,6 @@ fn kind_of_phrase(words: &[&str]) -> SpeakerKind {
         return SpeakerKind::Organisation;
     }
     SpeakerKind::Unknown
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .or_else(|| w.strip_suffix('\''))
-        .or_else(|| w.strip_suffix('’'))
-        .unwrap_or(w)
 }
 
 fn is_post_modifier(w: &str) -> bool {
