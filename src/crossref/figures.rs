@@ -8,10 +8,8 @@
 use std::collections::HashMap;
 
 use super::passages::{SharedText, words};
-use super::topics::{Topic, cosine};
+use super::topics::Topic;
 
-/// Articles less similar than this (cosine of TF-IDF vectors) are on different stories.
-const MIN_STORY_SIMILARITY: f32 = 0.10;
 use super::{ArticleClaims, ClaimRef, Finding, FindingKind};
 use crate::claims::{Qualifier, StatKind, Statistic};
 
@@ -122,9 +120,37 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("dead", "death"),
     ("killed", "death"),
     ("toll", "death"),
+    ("injured", "injured"),
+    ("wounded", "injured"),
+    ("hurt", "injured"),
+    ("injury", "injured"),
+    ("casualty", "injured"),
+    ("arrested", "arrested"),
+    ("detained", "arrested"),
+    ("arrest", "arrested"),
+    ("detention", "arrested"),
+    ("bullet", "shot"),
+    ("round", "shot"),
 ];
 
 pub(super) fn singular(w: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("wives", "wife"),
+        ("lives", "life"),
+        ("knives", "knife"),
+        ("halves", "half"),
+        ("thieves", "thief"),
+        ("shelves", "shelf"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+    ];
+    if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == w) {
+        return (*one).to_string();
+    }
     if let Some(stem) = w.strip_suffix("ies")
         && stem.len() >= 2
     {
@@ -526,6 +552,8 @@ struct Item<'a> {
     update: bool,
     /// The month and day of its article's wire dateline, if it has one.
     dateline: Option<(u32, u32)>,
+    /// The content words of its sentence, hashed, sorted and unique ([`context_words`]).
+    context: Vec<u64>,
 }
 
 /// Capitalised words that open sentences and clauses without naming anyone (month and
@@ -706,6 +734,50 @@ fn is_update(stat: &Statistic) -> bool {
     })
 }
 
+/// The content words of a figure's sentence: letters only, three or more of them, not a
+/// stop word; lower case, hashed, sorted and unique.
+fn context_words(sentence: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !super::topics::STOPWORDS.contains(&w.as_str()) && !STOP.contains(&w.as_str()))
+        .map(|w| super::topics::word_hash(&singular(&w)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Of the shorter sentence's content words, the share the other sentence has too.
+fn context_overlap(a: &[u64], b: &[u64]) -> f32 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    let shared = short
+        .iter()
+        .filter(|w| long.binary_search(w).is_ok())
+        .count();
+    shared as f32 / short.len() as f32
+}
+
+/// Whether one of two same-quantity subjects says more than its head ("287(g)
+/// agreements"; the other article must use the word too, [`modifiers_in_context`]), or
+/// both name one place: that aligns them without their sentences' help. A bare head
+/// ("games", "passes", "teams") does not.
+fn shares_modifier(a: &Counted, b: &Counted) -> bool {
+    !a.modifiers.is_empty()
+        || !b.modifiers.is_empty()
+        || a.scope.iter().any(|w| b.scope.contains(w))
+}
+
+/// Two figures whose subjects share only their head and whose sentences share less than this of their content words are about
+/// different things, however alike their subjects read ("his 7-yard touchdown pass to
+/// Wayne" and "an 11-yard pass to Hilton"): a report of one fact in two articles repeats
+/// some of its setting (who, where, what happened).
+const MIN_CONTEXT: f32 = 0.25;
+
 /// Two figures may be the same quantity only if they do not belong to different owners.
 fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
     a.owner.is_empty() || b.owner.is_empty() || a.owner.iter().any(|w| b.owner.contains(w))
@@ -780,6 +852,7 @@ pub fn compare(
                     background: is_background(s),
                     update: is_update(s),
                     dateline,
+                    context: context_words(&s.sentence),
                 });
         }
     }
@@ -823,8 +896,6 @@ fn compare_block(
         return (conflicts, corroborations);
     }
     let mut parent: Vec<usize> = (0..items.len()).collect();
-    // Many statistics share a pair of articles: judge each pair of stories once.
-    let mut same_story: HashMap<(usize, usize), bool> = HashMap::new();
     for (i, j) in candidate_pairs(items, topics) {
         let (ai, aj) = (items[i].article, items[j].article);
         if ai == aj || root(&mut parent, i) == root(&mut parent, j) {
@@ -834,13 +905,10 @@ fn compare_block(
             && same_owner(&items[i], &items[j])
             && items[i].background == items[j].background
             && same_magnitude(items[i].stat, items[j].stat)
+            && (shares_modifier(&items[i].counted, &items[j].counted)
+                || context_overlap(&items[i].context, &items[j].context) >= MIN_CONTEXT)
             && modifiers_in_context(&items[i], &topics[aj])
             && modifiers_in_context(&items[j], &topics[ai])
-            && *same_story
-                .entry((ai.min(aj), ai.max(aj)))
-                .or_insert_with(|| {
-                    cosine(&topics[ai].vector, &topics[aj].vector) >= MIN_STORY_SIMILARITY
-                })
         {
             let (a, b) = (root(&mut parent, i), root(&mut parent, j));
             parent[a] = b;
@@ -1185,6 +1253,24 @@ mod tests {
             &counted("police agencies across Florida").unwrap(),
             &n
         ));
+    }
+
+    #[test]
+    fn words_for_one_count_share_a_head() {
+        let head = |s: &str| counted(s).unwrap().head;
+        assert_eq!(head("people wounded"), head("injured"));
+        assert_eq!(head("hurt"), head("injuries"));
+        assert_eq!(head("protesters detained"), head("people arrested"));
+        assert_eq!(head("bullets"), head("shots"));
+        assert!(same_quantity(
+            &counted("people arrested").unwrap(),
+            &counted("protesters detained").unwrap()
+        ));
+        assert_ne!(head("people killed"), head("people wounded"));
+        assert_eq!(singular("wives"), "wife");
+        assert_eq!(singular("women"), "woman");
+        assert_eq!(singular("children"), "child");
+        assert_eq!(singular("shops"), "shop");
     }
 
     #[test]

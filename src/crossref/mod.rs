@@ -26,7 +26,7 @@ pub use records::{
 pub use stories::{Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 19;
+pub const ANALYSIS_VERSION: u32 = 20;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
@@ -497,6 +497,32 @@ mod tests {
         assert_eq!(c.matched[0], "rebound");
         assert!(c.explanation.contains("“rebound”"), "{}", c.explanation);
         assert!(c.story.is_some());
+    }
+
+    #[test]
+    fn bare_heads_in_sentences_about_different_things_are_not_compared() {
+        let passes = |body: &str, text: &str, v: f64| Claims {
+            quotes: vec![],
+            statistics: vec![stat(body, text, v, StatKind::Count, "passes", None, None)],
+        };
+        let a = "The rookie quarterback completed 13 passes in the first half.".to_string();
+        let other = "The receiver caught three passes for 37 yards on the final drive.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), other.clone()],
+            vec![passes(&a, "13", 13.0), passes(&other, "three", 3.0)],
+            vec![None, None],
+        );
+        assert!(analyze(&f.views()).conflicts.is_empty());
+        // The control: the same setting told twice is one quantity, and they disagree.
+        let same = "In the first half the rookie quarterback completed 15 passes.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), same.clone()],
+            vec![passes(&a, "13", 13.0), passes(&same, "15", 15.0)],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+        assert_eq!(r.conflicts[0].kind, FindingKind::Conflict);
     }
 
     #[test]

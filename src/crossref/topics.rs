@@ -1,12 +1,9 @@
-//! Whether two articles are about the same story: TF-IDF vectors of their words,
-//! compared by cosine. Figures are only compared between articles on one story, so a
-//! corpus of many stories does not pair "a cheque for $150,000" in one with "a cheque
-//! for $1.5m" in another.
+//! What the figure comparison knows of each article's words: every word (to check that a
+//! modifier one figure's subject has occurs in the other article) and the heaviest
+//! TF-IDF terms (to split a large block of figures by what their articles are about).
+//! Which articles are on one story is decided earlier, in `stories`.
 
 use std::collections::HashMap;
-
-/// Terms kept per article vector.
-const TERMS_PER_ARTICLE: usize = 256;
 
 /// Words too common in news to tell stories apart.
 pub const STOPWORDS: &[&str] = &[
@@ -19,12 +16,8 @@ pub const STOPWORDS: &[&str] = &[
     "told", "how", "did", "does", "should", "because", "while", "many", "much", "people",
 ];
 
-/// A sparse, unit-length TF-IDF vector, sorted by term.
-pub type TopicVector = Vec<(u64, f32)>;
-
 /// What the analysis knows of an article's words.
 pub struct Topic {
-    pub vector: TopicVector,
     /// The article's heaviest terms, for blocking: articles on one story share some.
     pub top: Vec<u64>,
     /// Every word of the article (lower case), hashed and sorted.
@@ -169,38 +162,16 @@ pub fn topics(tokens: &[Tokens]) -> Vec<Topic> {
                     (t, (1.0 + (c as f32).ln()) * idf)
                 })
                 .collect();
-            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(TERMS_PER_ARTICLE);
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
-            for x in &mut v {
-                x.1 /= norm;
+            let order = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if v.len() > TOP_TERMS {
+                v.select_nth_unstable_by(TOP_TERMS, order);
+                v.truncate(TOP_TERMS);
             }
-            let top = v.iter().take(TOP_TERMS).map(|x| x.0).collect();
-            v.sort_by_key(|x| x.0);
-            Topic {
-                vector: v,
-                top,
-                words,
-            }
+            v.sort_by(order);
+            let top = v.iter().map(|x| x.0).collect();
+            Topic { top, words }
         })
         .collect()
-}
-
-/// Cosine similarity of two vectors.
-pub fn cosine(a: &TopicVector, b: &TopicVector) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]
