@@ -231,7 +231,10 @@ pub fn counted(subject: &str) -> Option<Counted> {
             }
             continue;
         }
-        if PREPOSITIONS.contains(&lower.as_str()) || lower == "being" {
+        // "killed or injured", "dead and wounded": the first of two coordinated heads
+        // (what a zero of "no one was killed or injured" counts first).
+        let conjunction = !head_words.is_empty() && matches!(lower.as_str(), "or" | "and");
+        if PREPOSITIONS.contains(&lower.as_str()) || lower == "being" || conjunction {
             in_head = false;
             continue;
         }
@@ -495,7 +498,9 @@ fn same_magnitude(a: &Statistic, b: &Statistic) -> bool {
     }
     let (x, y) = (a.value.abs(), b.value.abs());
     let (lo, hi) = (x.min(y), x.max(y));
-    lo > 0.0 && hi / lo <= MAX_MAGNITUDE_RATIO
+    // "No one was killed" against "12 killed": a count of none disagrees with any other.
+    let none = lo == 0.0 && hi > 0.0 && a.kind == StatKind::Count && b.kind == StatKind::Count;
+    none || lo > 0.0 && hi / lo <= MAX_MAGNITUDE_RATIO
 }
 
 /// A modifier one subject has and the other lacks must at least occur in the other

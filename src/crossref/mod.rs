@@ -526,6 +526,28 @@ mod tests {
     }
 
     #[test]
+    fn none_killed_against_a_toll_is_a_conflict() {
+        let killed = |body: &str, text: &str, v: f64, subject: &str| Claims {
+            quotes: vec![],
+            statistics: vec![stat(body, text, v, StatKind::Count, subject, None, None)],
+        };
+        let a =
+            "The commissioner said 12 people were killed in the bombing of the camp.".to_string();
+        let b = "Aid workers said no one was killed in the bombing of the camp.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![
+                killed(&a, "12", 12.0, "people killed in the bombing"),
+                killed(&b, "no one", 0.0, "killed in the bombing"),
+            ],
+            vec![None, None],
+        );
+        let r = analyze(&f.views());
+        assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
+        assert_eq!(r.conflicts[0].kind, FindingKind::Conflict);
+    }
+
+    #[test]
     fn an_earlier_event_s_figure_is_not_the_story_s_and_a_running_count_moved() {
         let arrested = |body: &str, text: &str, v: f64| {
             stat(body, text, v, StatKind::Count, "arrested", None, None)

@@ -121,7 +121,11 @@ impl<'a> Scanner<'a> {
             words: false,
             digits_len: 0,
         };
-        let j = i + 1;
+        if let Some(thousands) = self.spaced_thousands(i) {
+            np.value = value * 1000.0 + thousands;
+            np.z = i + 3;
+        }
+        let j = np.z;
         if self.kind(j) == Some(K::Word) {
             let w = self.lw(j);
             let w = w.as_str();
@@ -143,6 +147,28 @@ impl<'a> Scanner<'a> {
             }
         }
         Some(np)
+    }
+
+    /// The thousands group of a number whose comma was followed by a space when the
+    /// text was tokenised and put back together ("more than 22, 000 refugees", "4, 183
+    /// yards"): a group of exactly three digits after one to three, in no list ("5, 6,
+    /// 100") and after no month ("March 5, 200 people" is a day and a count).
+    fn spaced_thousands(&self, i: usize) -> Option<f64> {
+        let lead = self.txt(i);
+        let group = self.txt(i + 2);
+        let fits = lead.len() <= 3
+            && lead.bytes().all(|c| c.is_ascii_digit())
+            && self.is_p(i + 1, ",")
+            && self.attached(i + 1)
+            && self.kind(i + 2) == Some(K::Num)
+            && self.toks[i + 2].sp
+            && group.len() == 3
+            && group.bytes().all(|c| c.is_ascii_digit());
+        let in_list = (i > 0 && self.is_p(i - 1, ","))
+            || (self.is_p(i + 3, ",") && self.kind(i + 4) == Some(K::Num));
+        let after_month = i > 0 && month(self.lw(i - 1).as_str())
+            || i > 1 && self.is_p(i - 1, ".") && month(self.lw(i - 2).as_str());
+        (fits && !in_list && !after_month).then(|| numbers::parse_digits(group).unwrap_or(0.0))
     }
 
     /// Dates and years at digit token `i` (bare integer): returns where to resume.

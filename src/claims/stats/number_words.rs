@@ -8,7 +8,51 @@ use super::{NumPart, Scanner, Step};
 use crate::claims::StatKind;
 use crate::claims::numbers::{self, NumWord};
 
+/// Nouns and participles of a casualty or arrest count, which "no" makes a count of
+/// zero ("no injuries were reported", "no one was killed"): the tolls reports most often
+/// disagree on, and where "none" against "12" is the disagreement.
+const CASUALTY_WORDS: &[&str] = &[
+    "injuries",
+    "injured",
+    "deaths",
+    "dead",
+    "casualties",
+    "fatalities",
+    "wounded",
+    "killed",
+    "hurt",
+    "arrests",
+    "arrested",
+];
+
 impl<'a> Scanner<'a> {
+    /// "no injuries", "no one was killed", "no one has been hurt": a count of zero, its
+    /// subject the casualty word.
+    fn none_at(&self, i: usize) -> Option<Step> {
+        let next = self.lw(i + 1);
+        if CASUALTY_WORDS.contains(&next.as_str()) {
+            return Some(self.finish(i, i + 1, i + 1, 0.0, None, None, StatKind::Count));
+        }
+        if next.as_str() != "one" {
+            return None;
+        }
+        // "no one was killed", "no one had been hurt", "no one else was injured".
+        let mut k = i + 2;
+        let mut auxiliaries = 0;
+        while auxiliaries < 3
+            && matches!(
+                self.lw(k).as_str(),
+                "was" | "were" | "is" | "has" | "had" | "have" | "been" | "else" | "reportedly"
+            )
+        {
+            k += 1;
+            auxiliaries += 1;
+        }
+        let participle = self.lw(k);
+        (auxiliaries > 0 && CASUALTY_WORDS.contains(&participle.as_str()))
+            .then(|| self.finish(i, i + 2, k, 0.0, None, None, StatKind::Count))
+    }
+
     /// Number words from `i`: "six", "twenty-five", "one hundred and fifty", "a million",
     /// "1.5 million" is handled by `digits_part`.
     pub(super) fn words_part(&self, i: usize) -> Option<NumPart> {
@@ -139,6 +183,9 @@ impl<'a> Scanner<'a> {
         }
         if w == "half" {
             return self.half_at(i);
+        }
+        if w == "no" {
+            return self.none_at(i);
         }
         // "a third of", "a quarter of the".
         if (w == "a" || w == "one") && self.kind(i + 1) == Some(K::Word) {

@@ -486,3 +486,41 @@ fn the_noun_before_a_change_verb_is_what_moved() {
         Some("February sales")
     );
 }
+
+#[test]
+fn no_casualties_is_a_count_of_zero() {
+    let body = "Police said no injuries were reported. No one was killed in the attack. There is no reason to worry. No one said a word.";
+    let stats = extract_statistics(body);
+    let zero = find(&stats, "no");
+    assert_eq!(zero.value, 0.0);
+    assert_eq!(zero.kind, StatKind::Count);
+    assert_eq!(zero.subject.as_deref(), Some("injuries"));
+    let killed = find(&stats, "No one");
+    assert_eq!(killed.value, 0.0);
+    assert!(
+        killed
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.starts_with("killed"))
+    );
+    // "no reason", "no one said": no count of anything.
+    assert_eq!(stats.len(), 2, "{stats:#?}");
+    check_offsets(body);
+}
+
+#[test]
+fn a_thousands_group_split_by_a_space_is_one_number() {
+    // Text tokenised and put back together leaves "22, 000" for "22,000".
+    assert_eq!(
+        values("Yida is home to more than 22, 000 refugees."),
+        vec![22000.0]
+    );
+    assert_eq!(values("He has 2, 129 points."), vec![2129.0]);
+    // A list, and a day of a month, stay apart.
+    assert_eq!(
+        values("Rooms 5, 6, 100 and 7 were empty."),
+        vec![5.0, 6.0, 100.0, 7.0]
+    );
+    assert!(!values("By March 5, 200 people had left.").contains(&5200.0));
+    check_offsets("Yida is home to more than 22, 000 refugees.");
+}
