@@ -216,7 +216,14 @@ pub fn counted(subject: &str) -> Option<Counted> {
         }
         // A preposition, or a participle after the head ("residents being foreign-born",
         // "voters identifying as…"), ends the head phrase.
-        let participle = !head_words.is_empty() && lower.ends_with("ing") && lower.len() > 5;
+        // A past tense or participle after the head that is no count's own word (unlike
+        // "injured", "killed") says what the counted did: "shells struck", "bombs landed".
+        let past = !head_words.is_empty()
+            && lower.ends_with("ed")
+            && lower.len() > 4
+            && !SYNONYMS.iter().any(|(w, _)| *w == lower);
+        let participle =
+            !head_words.is_empty() && (lower.ends_with("ing") && lower.len() > 5 || past);
         if in_clause {
             if !STOP.contains(&lower.as_str()) && lower.len() > 2 {
                 clause.push(singular(&lower));
@@ -1272,6 +1279,10 @@ mod tests {
             &counted("protesters detained").unwrap()
         ));
         assert_ne!(head("people killed"), head("people wounded"));
+        // What the counted did is no part of what is counted.
+        assert_eq!(head("tank shells fired"), head("shells"));
+        assert_eq!(head("bombs landed in the camp"), head("bombs"));
+        assert_eq!(head("people evacuated"), "evacuated");
         assert_eq!(singular("wives"), "wife");
         assert_eq!(singular("women"), "woman");
         assert_eq!(singular("children"), "child");
