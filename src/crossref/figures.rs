@@ -790,6 +790,9 @@ fn shares_modifier(a: &Counted, b: &Counted) -> bool {
 /// some of its setting (who, where, what happened).
 const MIN_CONTEXT: f32 = 0.25;
 
+/// Two sentences sharing this much of their content words tell the same thing.
+const RETOLD: f32 = 0.5;
+
 /// Two figures may be the same quantity only if they do not belong to different owners.
 fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
     a.owner.is_empty() || b.owner.is_empty() || a.owner.iter().any(|w| b.owner.contains(w))
@@ -1111,20 +1114,23 @@ fn judge(
     // The figure moved when every incompatible pair is told apart by time: both anchored
     // at different times, or published on different dates. One pair with nothing to tell
     // them apart makes it a conflict.
-    let told_apart = |i: usize, j: usize| -> bool {
+    // Told apart by the text itself: different time anchors, or a count the sentence
+    // says is running or revised.
+    let by_text = |i: usize, j: usize| -> bool {
         let (ti, tj) = (
             norm_time(&items[i].stat.time),
             norm_time(&items[j].stat.time),
         );
+        matches!((&ti, &tj), (Some(a), Some(b)) if a != b) || items[i].update || items[j].update
+    };
+    let told_apart = |i: usize, j: usize| -> bool {
         let (di, dj) = (
             articles[items[i].article].date,
             articles[items[j].article].date,
         );
-        matches!((&ti, &tj), (Some(a), Some(b)) if a != b)
+        by_text(i, j)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
             || matches!((items[i].dateline, items[j].dateline), (Some(a), Some(b)) if a != b)
-            || items[i].update
-            || items[j].update
     };
     // An article that itself gives both values (a change "from 12,300 to 20,000", two
     // categories in one sentence) tells them apart: another article giving one of them
@@ -1156,6 +1162,7 @@ fn judge(
     }
     let mut incompatible_pairs = 0;
     let mut moved_pairs = 0;
+    let mut moved_in_text = 0;
     let mut gap: f64 = 0.0;
     for (x, &i) in all.iter().enumerate() {
         for &j in &all[x + 1..] {
@@ -1169,6 +1176,7 @@ fn judge(
             }
             incompatible_pairs += 1;
             moved_pairs += usize::from(told_apart(i, j));
+            moved_in_text += usize::from(by_text(i, j));
             let (lo, hi) = if a.1 < b.0 { (a, b) } else { (b, a) };
             let g = if lo.1.is_finite() && hi.0.is_finite() && hi.0 > 0.0 {
                 (hi.0 - lo.1) / hi.0
@@ -1182,6 +1190,20 @@ fn judge(
         return;
     }
     let moved = moved_pairs == incompatible_pairs;
+    // Figures that share only their head noun, published on different days, with
+    // nothing in their sentences saying the count moved and little else in common, are
+    // more often two things reported on two days (two companies' results filed a week
+    // apart) than one figure that moved: they are not reported. A toll told in the same
+    // words on two days ("the storm has killed 12 people in the region") did move.
+    let retold = all.iter().enumerate().any(|(x, &i)| {
+        all[x + 1..].iter().any(|&j| {
+            items[i].article != items[j].article
+                && context_overlap(&items[i].context, &items[j].context) >= RETOLD
+        })
+    });
+    if moved && moved_in_text < moved_pairs && matched.len() < 2 && !retold {
+        return;
+    }
     let approximate = all.iter().any(|&i| {
         items[i].stat.qualifier == Some(Qualifier::Approximate)
             || items[i].stat.kind == StatKind::Fraction

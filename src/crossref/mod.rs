@@ -758,6 +758,30 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_head_on_two_days_in_different_words_is_two_things_not_a_move() {
+        let workers = |body: &str, text: &str, v: f64| Claims {
+            quotes: vec![],
+            statistics: vec![stat(body, text, v, StatKind::Count, "workers", None, None)],
+        };
+        let a = "The mill employs 1,200 workers at its plant beside the river.".to_string();
+        let b = "Some 300 workers at the plant marched for higher wages.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![workers(&a, "1,200", 1200.0), workers(&b, "300", 300.0)],
+            vec![Some("2024-01-01"), Some("2024-01-09")],
+        );
+        let r = analyze(&f.views());
+        assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+        // The control: undated, the same pair is a conflict (nothing tells it apart).
+        let f = Fixture::new(
+            vec![a.clone(), b.clone()],
+            vec![workers(&a, "1,200", 1200.0), workers(&b, "300", 300.0)],
+            vec![None, None],
+        );
+        assert_eq!(analyze(&f.views()).conflicts.len(), 1);
+    }
+
+    #[test]
     fn different_publication_dates_mean_the_figure_moved() {
         let a = "The storm has killed 12 people in the region.".to_string();
         let b = "The storm has killed 30 people in the region.".to_string();
