@@ -246,6 +246,8 @@ impl<'a> Scanner<'a> {
             .txt(i - 1)
             .starts_with(|c: char| c.is_ascii_lowercase())
             && !crate::claims::lexicon::is_determiner(prev)
+            // "said 1986 profits met expectations": a report of a year's figures.
+            && !crate::claims::lexicon::is_cue_verb(prev)
             && !matches!(
                 prev,
                 "in" | "of"

@@ -77,6 +77,11 @@ impl<'a> Scanner<'a> {
             let Some(nw) = numbers::number_word(w.as_str()) else {
                 break;
             };
+            // "four Six Nations captains": a capital after a lower-case number word
+            // begins a name.
+            if k > i && self.capitalized(k) && !self.capitalized(i) {
+                break;
+            }
             if w.as_str() == "mn" || w.as_str() == "tn" || w.as_str() == "bn" && words.is_empty() {
                 break;
             }

@@ -524,3 +524,14 @@ fn a_thousands_group_split_by_a_space_is_one_number() {
     assert!(!values("By March 5, 200 people had left.").contains(&5200.0));
     check_offsets("Yida is home to more than 22, 000 refugees.");
 }
+
+#[test]
+fn a_name_after_a_number_word_and_a_year_after_said_are_no_part_of_a_figure() {
+    assert_eq!(
+        values("He is one of four Six Nations captains in the squad."),
+        vec![4.0]
+    );
+    assert!(values("The bank said 1986 profits met expectations.").is_empty());
+    // A year-like count after an action verb still counts ("cut 2000 jobs").
+    assert_eq!(values("The firm will cut 2000 jobs."), vec![2000.0]);
+}
