@@ -535,3 +535,16 @@ fn a_name_after_a_number_word_and_a_year_after_said_are_no_part_of_a_figure() {
     // A year-like count after an action verb still counts ("cut 2000 jobs").
     assert_eq!(values("The firm will cut 2000 jobs."), vec![2000.0]);
 }
+
+#[test]
+fn metres_in_sport_before_the_event_s_words() {
+    for body in [
+        "He won his 60m world indoor silver medal in 2003.",
+        "He was just wide with a 40m penalty in the 70th minute.",
+    ] {
+        let stats = extract_statistics(body);
+        assert!(stats.iter().all(|s| s.value < 1000.0), "{stats:#?}");
+    }
+    // Without a sport's word, "m" after a number is still millions.
+    assert_eq!(values("The firm has 60m customers."), vec![60_000_000.0]);
+}

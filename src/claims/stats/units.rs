@@ -297,6 +297,16 @@ impl<'a> Scanner<'a> {
                 | "silver"
                 | "bronze"
                 | "event"
+                | "world"
+                | "indoor"
+                | "indoors"
+                | "outdoor"
+                | "penalty"
+                | "kick"
+                | "putt"
+                | "run"
+                | "swim"
+                | "hurdle"
         ) {
             return true;
         }
