@@ -471,6 +471,9 @@ fn half_last_place(s: &Statistic, v: f64) -> Option<f64> {
     Some(0.5 * 10f64.powi(-(places as i32)) * (v / written))
 }
 
+/// How far past a lower bound ("at least", "more than") a figure of one count may go.
+const LOWER_BOUND_REACH: f64 = 1.15;
+
 /// The interval of values the statistic allows, given its qualifier.
 pub fn interval(s: &Statistic) -> (f64, f64) {
     let v = scaled(s, s.value);
@@ -479,6 +482,18 @@ pub fn interval(s: &Statistic) -> (f64, f64) {
         return (v, scaled(s, h));
     }
     match s.qualifier {
+        // A lower bound is a count as far as it is known ("at least 70 injured"): a
+        // later, larger tally can exceed it a little ("at least 4" then 5) but not by
+        // much ("at least 70" against "about 100" is two reports of one count that
+        // disagree). Shares and ratios keep the open bound: "more than half" is 60%.
+        Some(Qualifier::LowerBound)
+            if matches!(
+                s.kind,
+                StatKind::Count | StatKind::Money | StatKind::Measure
+            ) =>
+        {
+            (v, (v * LOWER_BOUND_REACH).max(v + 1.0))
+        }
         Some(Qualifier::LowerBound) => (v, f64::INFINITY),
         Some(Qualifier::UpperBound) => (f64::NEG_INFINITY, v),
         // A reading given to a decimal place ("about 7.6", "roughly 2.5%") is approximate
@@ -488,6 +503,16 @@ pub fn interval(s: &Statistic) -> (f64, f64) {
         Some(Qualifier::Exact) => (v, v),
         _ if is_round(v) => (v * 0.98, v * 1.02),
         _ => (v, v),
+    }
+}
+
+/// The values a statistic allows beside the article's other figures: a lower bound is
+/// open there, as the writer who gives "at least one fell inside the camp" and "four
+/// bombs were dropped" knows both figures and gives no two values of one count.
+fn within_article(s: &Statistic) -> (f64, f64) {
+    match s.qualifier {
+        Some(Qualifier::LowerBound) if s.high.is_none() => (scaled(s, s.value), f64::INFINITY),
+        _ => interval(s),
     }
 }
 
@@ -1150,7 +1175,7 @@ fn judge(
         all[x + 1..].iter().any(|&j| {
             items[i].article == items[j].article
                 && items[i].stat.sentence != items[j].stat.sentence
-                && !meets(interval(items[i].stat), interval(items[j].stat))
+                && !meets(within_article(items[i].stat), within_article(items[j].stat))
                 && (items[i].owner.is_empty()
                     || items[j].owner.is_empty()
                     || items[i].owner == items[j].owner)
@@ -1374,9 +1399,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_approximate_reading_is_approximate_to_its_last_decimal_place() {
-        let st = |text: &str, value: f64, kind: StatKind, q: Option<Qualifier>| Statistic {
+    fn st(text: &str, value: f64, kind: StatKind, q: Option<Qualifier>) -> Statistic {
+        Statistic {
             value,
             high: None,
             text: text.into(),
@@ -1388,8 +1412,38 @@ mod tests {
             start: 0,
             end: 0,
             sentence: String::new(),
-        };
-        let meets = |a: (f64, f64), b: (f64, f64)| a.0 <= b.1 && b.0 <= a.1;
+        }
+    }
+
+    fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
+        a.0 <= b.1 && b.0 <= a.1
+    }
+
+    #[test]
+    fn a_lower_bound_reaches_a_little_past_itself() {
+        let least = Some(Qualifier::LowerBound);
+        let about = Some(Qualifier::Approximate);
+        let at_least = |v: f64| interval(&st("at least", v, StatKind::Count, least));
+        let plain = |v: f64| interval(&st("n", v, StatKind::Count, None));
+        // "at least 4" and then 5; "more than 400" and 401.
+        assert!(meets(at_least(4.0), plain(5.0)));
+        assert!(meets(at_least(400.0), plain(401.0)));
+        // "at least 70" injured against "about 100"; "more than 200" against 400.
+        let about_100 = interval(&st("about 100", 100.0, StatKind::Count, about));
+        assert!(!meets(at_least(70.0), about_100), "{:?}", at_least(70.0));
+        assert!(!meets(at_least(200.0), at_least(400.0)));
+        // A share's lower bound stays open: "more than half" is 60%.
+        let half = interval(&st("more than half", 0.5, StatKind::Fraction, least));
+        assert!(meets(half, (60.0, 60.0)), "{half:?}");
+        // Beside the article's own figures the bound is open: "at least one fell inside
+        // the camp" and "four bombs were dropped" are no two values of one count.
+        let one = st("at least one", 1.0, StatKind::Count, least);
+        assert!(meets(within_article(&one), plain(4.0)));
+        assert!(!meets(interval(&one), plain(4.0)));
+    }
+
+    #[test]
+    fn an_approximate_reading_is_approximate_to_its_last_decimal_place() {
         let about = Some(Qualifier::Approximate);
         let m76 = interval(&st("7.6", 7.6, StatKind::Measure, about));
         let m77 = interval(&st("7.7", 7.7, StatKind::Measure, None));
