@@ -63,6 +63,10 @@ pub fn sentence_ranges(body: &str) -> Vec<Range<usize>> {
             i = k;
             continue;
         }
+        if is_single_period && !ellipsis && spaced_number(b, i, k) {
+            i = k;
+            continue;
+        }
         if is_single_period && !ellipsis {
             let w = word_before(b, i);
             match abbreviation(w) {
@@ -223,6 +227,20 @@ fn can_start_sentence(body: &str, k: usize) -> bool {
             ch,
             '"' | '\'' | '“' | '‘' | '`' | '(' | '[' | '¿' | '¡' | '—' | '–' | '•' | '*' | '…'
         )
+}
+
+/// A period that is part of a number whose text was tokenised and put back together
+/// with a space after each point: "a crater two metres (6. 5 feet)", "a. 38-caliber
+/// revolver" (for "a .38-caliber"). A digit after a number of one to three digits
+/// (not a year) or after an article is such a number, not a sentence that opens with a
+/// figure: style books spell out a number that opens a sentence.
+fn spaced_number(b: &[u8], i: usize, k: usize) -> bool {
+    if !b.get(k).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let w = word_before(b, i);
+    let short_number = (1..=3).contains(&w.len()) && w.iter().all(u8::is_ascii_digit);
+    short_number || matches!(w, b"a" | b"an" | b"the")
 }
 
 /// The word (letters, digits, inner dots) immediately before the period at `i`.
@@ -391,6 +409,30 @@ mod tests {
         );
         let s = split("Acme Inc. said so. It works for Acme Corp. The end.");
         assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn numbers_put_back_with_a_space_after_the_point_do_not_split() {
+        assert_eq!(
+            split("He saw a crater about two metres (6. 5 feet) wide. It was deep."),
+            [
+                "He saw a crater about two metres (6. 5 feet) wide.",
+                "It was deep."
+            ]
+        );
+        assert_eq!(
+            split("He pointed a. 38-caliber revolver at them. Police fired."),
+            [
+                "He pointed a. 38-caliber revolver at them.",
+                "Police fired."
+            ]
+        );
+        // A year ends a sentence before a figure; so does a word.
+        assert_eq!(
+            split("It was 2012. 2013 was worse."),
+            ["It was 2012.", "2013 was worse."]
+        );
+        assert_eq!(split("He left. 12 stayed."), ["He left.", "12 stayed."]);
     }
 
     #[test]

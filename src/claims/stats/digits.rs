@@ -124,6 +124,14 @@ impl<'a> Scanner<'a> {
         if let Some(thousands) = self.spaced_thousands(i) {
             np.value = value * 1000.0 + thousands;
             np.z = i + 3;
+        } else if let Some(fraction) = self.spaced_decimal(i) {
+            np.value = value + fraction;
+            np.z = i + 3;
+            np.bare_int = false;
+        } else if bare_int && self.point_before(i) {
+            np.value = numbers::parse_digits(&format!("0.{txt}"))?;
+            np.a = i - 1;
+            np.bare_int = false;
         }
         let j = np.z;
         if self.kind(j) == Some(K::Word) {
@@ -169,6 +177,34 @@ impl<'a> Scanner<'a> {
         let after_month = i > 0 && month(self.lw(i - 1).as_str())
             || i > 1 && self.is_p(i - 1, ".") && month(self.lw(i - 2).as_str());
         (fits && !in_list && !after_month).then(|| numbers::parse_digits(group).unwrap_or(0.0))
+    }
+
+    /// The decimal part of a number whose point was followed by a space when the text
+    /// was put back together ("two metres (6. 5 feet)", "4. 5 hours"): digits after a
+    /// point right after one to three digits, in no numbered list ("1. 2. 3.").
+    fn spaced_decimal(&self, i: usize) -> Option<f64> {
+        let lead = self.txt(i);
+        let frac = self.txt(i + 2);
+        let fits = lead.len() <= 3
+            && lead.bytes().all(|c| c.is_ascii_digit())
+            && self.is_p(i + 1, ".")
+            && self.attached(i + 1)
+            && self.kind(i + 2) == Some(K::Num)
+            && self.toks[i + 2].sp
+            && frac.bytes().all(|c| c.is_ascii_digit());
+        let in_list = (i > 0 && self.is_p(i - 1, "."))
+            || (self.is_p(i + 3, ".") && self.kind(i + 4) == Some(K::Num));
+        (fits && !in_list).then(|| numbers::parse_digits(&format!("0.{frac}")).unwrap_or(0.0))
+    }
+
+    /// Whether the point of a number written without its leading zero stands, detached,
+    /// before digit token `i`: "a. 357 caliber revolver" for "a .357 caliber revolver".
+    fn point_before(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_p(i - 1, ".")
+            && self.attached(i - 1)
+            && self.toks[i].sp
+            && matches!(self.lw(i - 2).as_str(), "a" | "an" | "the")
     }
 
     /// Dates and years at digit token `i` (bare integer): returns where to resume.

@@ -548,3 +548,23 @@ fn metres_in_sport_before_the_event_s_words() {
     // Without a sport's word, "m" after a number is still millions.
     assert_eq!(values("The firm has 60m customers."), vec![60_000_000.0]);
 }
+
+#[test]
+fn a_point_split_by_a_space_is_one_number() {
+    // Text tokenised and put back together leaves "6. 5" for "6.5", "a. 357" for "a .357".
+    assert_eq!(
+        values("He saw a crater about two metres (6. 5 feet) across."),
+        vec![2.0, 6.5]
+    );
+    assert_eq!(
+        values("After 4. 5 hours of testimony, they left."),
+        vec![4.5]
+    );
+    assert_eq!(
+        values("He pointed a. 357 caliber revolver at them."),
+        vec![0.357]
+    );
+    // A numbered list stays apart.
+    assert!(!values("Steps 1. 2. 3. were skipped.").contains(&1.2));
+    check_offsets("He pointed a. 357 caliber revolver at them, after 4. 5 hours.");
+}
