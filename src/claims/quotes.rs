@@ -258,6 +258,38 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 {
                     d.spk = Some(spk.clone());
                 }
+                // "Washington, star of “Scandal,” thanked Obama for “…”", "Trump issued a
+                // statement, “…”": with no cue anywhere, a quotation in a sentence whose
+                // subject, before it, is a named person is that person's words.
+                // A one-word subject counts only as a person already named in full ("As
+                // Howard …" after "Ron Howard"): a capitalised word opening a sentence
+                // ("Based on …", "Such is …", "Paris …") is no speaker.
+                if d.spk.is_none()
+                    && ti > 0
+                    && let Some(np) = ctx.lead_subject(ti)
+                    && heads_its_phrase(body, &np.name)
+                    && (body[np.name.clone()].trim().contains(' ')
+                        || names.contains_key(strip_possessive(body[np.name.clone()].trim())))
+                {
+                    d.spk = Some(Spk {
+                        name: np.name,
+                        role: np.role,
+                        single: matches!(np.kind, NpKind::Person { single: true }),
+                        person: true,
+                    });
+                }
+                if d.spk.is_none()
+                    && ti > 0
+                    && let Some(np) = ctx.lead_group(ti)
+                    && heads_its_phrase(body, &np.name)
+                {
+                    d.spk = Some(Spk {
+                        name: np.name,
+                        role: np.role,
+                        single: false,
+                        person: false,
+                    });
+                }
             }
             drafts[id] = Some(d);
             last_quote = Some(id);
@@ -445,6 +477,24 @@ fn described(body: &str, a: &Attribution, state: &State) -> Option<Spk> {
 }
 
 /// The surname of a name as written (its last word, possessive stripped).
+/// Whether a name read as a sentence's subject is the whole subject, not a modifier of
+/// the noun after it ("Clinton officials were thrilled", "Clinton campaign manager Robby
+/// Mook released") nor a contraction ("Rubio’s not going to").
+fn heads_its_phrase(body: &str, name: &Range<usize>) -> bool {
+    let written = body[name.clone()].trim_end();
+    if written.ends_with("’s")
+        || written.ends_with("'s")
+        || !written.chars().any(char::is_lowercase)
+    {
+        return false;
+    }
+    let next = body[name.end..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    !crate::claims::speakers::is_modified_noun(next)
+}
+
 fn surname<'a>(body: &'a str, name: &Range<usize>) -> &'a str {
     let n = &body[name.clone()];
     strip_possessive(n.rsplit(' ').next().unwrap_or(n))
@@ -837,6 +887,25 @@ mod tests {
     fn byline_dash_attribution() {
         let qs = run("“The most unqualified child to ever run for president.” ― Francisco Herrero");
         assert_eq!(qs[0].speaker.as_deref(), Some("Francisco Herrero"));
+    }
+
+    #[test]
+    fn a_named_subject_owns_a_quote_with_no_cue() {
+        let b = body(&[
+            "In the depths of the long winter, Maria Lopez worried that the old shelter was becoming “a trap for the people it was built to protect.”",
+            "The Riverside Housing Authority filed a request with the city that month for “records sufficient to show the number of empty flats in the borough.”",
+            "Lopez officials were pleased with the editorial, entitled “Time to Fix the Leaking Roofs of Riverside.”",
+            "Based on the notice, the work was “scheduled to begin in the spring of next year at the latest.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "a trap for"), Some("Maria Lopez"));
+        assert_eq!(
+            speaker_of(&qs, "records sufficient"),
+            Some("The Riverside Housing Authority")
+        );
+        // A name modifying a noun, and a word that only opens the sentence, are no speakers.
+        assert_eq!(speaker_of(&qs, "Time to Fix"), None);
+        assert_eq!(speaker_of(&qs, "scheduled to begin"), None);
     }
 
     #[test]

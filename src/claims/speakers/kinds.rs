@@ -527,6 +527,16 @@ fn is_group_noun(head: &str) -> bool {
     .any(|s| head.len() > s.len() + 2 && head.ends_with(s))
 }
 
+/// A noun a name can modify ("Clinton officials", "Clinton campaign manager", "Sanders
+/// supporters"): a person, body or group noun, singular or plural.
+pub(crate) fn is_modified_noun(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let singular = w.strip_suffix('s').unwrap_or(&w);
+    [w.as_str(), singular]
+        .iter()
+        .any(|h| is_person_noun(h) || is_organisation_noun(h) || is_group_noun(h))
+}
+
 /// One person described, not named: "a spokesman", "the senator", "a longtime adviser".
 fn is_person_noun(head: &str) -> bool {
     if matches!(

@@ -27,7 +27,7 @@ mod names;
 mod subjects;
 mod tokens;
 
-pub(crate) use kinds::speaker_kind;
+pub(crate) use kinds::{is_modified_noun, speaker_kind};
 pub(crate) use names::strip_possessive;
 pub(crate) use tokens::{HIDDEN, Kind, Tok, tokenize};
 

@@ -6,6 +6,7 @@
 
 use super::names::is_possessive;
 use super::{Ctx, Np, NpKind, WINDOW};
+use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
     Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner,
     is_fronted_participle, is_fronted_preposition, is_name_connector, is_non_name_cap, is_np_stop,
@@ -192,6 +193,31 @@ impl<'a> Ctx<'a> {
         }
         let np = self.sentence_subject(s, q)?;
         matches!(np.kind, NpKind::Person { .. }).then_some(np)
+    }
+
+    /// An organisation, group or document named as the subject at the start of the
+    /// sentence holding the quote at `q` ("The Democratic National Committee released a
+    /// statement offering “…”"): a capitalised name or a phrase whose head says what it is.
+    pub(crate) fn lead_group(&self, q: usize) -> Option<Np> {
+        let s = self.sentence_start(q);
+        if s >= q {
+            return None;
+        }
+        let np = self.sentence_subject(s, q)?;
+        let name = &self.body[np.name.clone()];
+        let kind = super::speaker_kind(name, false);
+        // Named ("the FBI", "The Washington Post"), not only described ("the sign on the
+        // door read", "the plan would"): a description is too often the thing spoken of.
+        let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        let named = name.split_whitespace().skip(1).any(|w| is_cap(w))
+            || name.split_whitespace().any(acronym);
+        (np.kind == NpKind::Group
+            && named
+            && matches!(
+                kind,
+                SpeakerKind::Organisation | SpeakerKind::Document | SpeakerKind::Group
+            ))
+        .then_some(np)
     }
 
     /// Where the clause holding token `v` starts (after a quote, `;`, `:` or sentence start).
