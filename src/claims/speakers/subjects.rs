@@ -209,8 +209,8 @@ impl<'a> Ctx<'a> {
         // Named ("the FBI", "The Washington Post"), not only described ("the sign on the
         // door read", "the plan would"): a description is too often the thing spoken of.
         let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        let named = name.split_whitespace().skip(1).any(|w| is_cap(w))
-            || name.split_whitespace().any(acronym);
+        let named =
+            name.split_whitespace().skip(1).any(is_cap) || name.split_whitespace().any(acronym);
         (np.kind == NpKind::Group
             && named
             && matches!(
