@@ -215,6 +215,7 @@ pub(crate) fn unit_word(w: &str) -> Option<&'static str> {
         "month" | "months" => "months",
         "week" | "weeks" => "weeks",
         "day" | "days" => "days",
+        "night" | "nights" => "nights",
         "hour" | "hours" | "hrs" => "hours",
         "minute" | "minutes" | "mins" => "minutes",
         "second" | "seconds" | "secs" => "seconds",

@@ -131,6 +131,19 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("detention", "arrested"),
     ("bullet", "shot"),
     ("round", "shot"),
+    // Events a span of days measures ("eight days of riots", "the sixth day of protests").
+    ("riot", "unrest"),
+    ("rioting", "unrest"),
+    ("protest", "unrest"),
+    ("protesting", "unrest"),
+    ("clash", "unrest"),
+    ("demonstration", "unrest"),
+    ("violence", "unrest"),
+    ("unrest", "unrest"),
+    ("fighting", "fighting"),
+    ("offensive", "fighting"),
+    ("bombardment", "fighting"),
+    ("assault", "fighting"),
 ];
 
 pub(super) fn singular(w: &str) -> String {
@@ -1320,6 +1333,11 @@ mod tests {
         assert_eq!(head("people wounded"), head("injured"));
         assert_eq!(head("hurt"), head("injuries"));
         assert_eq!(head("protesters detained"), head("people arrested"));
+        // Spans of days of one unrest, or of one offensive.
+        assert_eq!(head("worst riots in decades"), head("protests following"));
+        assert_eq!(head("clashes"), head("protesting"));
+        assert_eq!(head("Israeli offensive"), head("fighting"));
+        assert_ne!(head("riots"), head("fighting"));
         assert_eq!(head("bullets"), head("shots"));
         assert!(same_quantity(
             &counted("people arrested").unwrap(),

@@ -208,6 +208,14 @@ impl<'a> Scanner<'a> {
             _ => subject.filter(|s| !is_weak_subject(s)),
         };
         let srange = self.sentence(body, cache, start);
+        let subject = match fig.unit.as_deref() {
+            Some("days" | "nights" | "weeks") if fig.kind == StatKind::Measure => event_of_span(
+                subject,
+                body.get(srange.clone()).unwrap_or(""),
+                start - srange.start,
+            ),
+            _ => subject,
+        };
         let time = self.time_for(body, cache, start, end);
         let sentence = sentence_text(body, srange, start, end);
         Some(Statistic {
@@ -224,6 +232,34 @@ impl<'a> Scanner<'a> {
             sentence,
         })
     }
+}
+
+/// What a span of days measures: its subject when that names an event ("eight days of
+/// riots"), else the event noun of its sentence nearest to it ("Riots have overtaken
+/// Greece for the sixth straight day" is six days of riots). `at` is the figure's offset
+/// in the sentence.
+fn event_of_span(subject: Option<String>, sentence: &str, at: usize) -> Option<String> {
+    let is_event = |w: &str| words::event_noun(&w.to_lowercase());
+    if subject
+        .as_deref()
+        .is_some_and(|s| s.split_whitespace().any(is_event))
+    {
+        return subject;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    let mut pos = 0;
+    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let here = pos;
+        pos += w.len() + 1;
+        if w.is_empty() || !is_event(w) {
+            continue;
+        }
+        let d = here.abs_diff(at);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, w));
+        }
+    }
+    best.map(|(_, w)| w.to_lowercase()).or(subject)
 }
 
 /// The words between two figures that compare them: "vs", "from", "compared with", an

@@ -136,6 +136,42 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// A count of days told by its ordinal: "for the sixth straight day", "a third
+    /// consecutive night", "on the eighth day of protests" is a span of six days, three
+    /// nights, eight days so far. Without "straight" or "of …" an ordinal day is a date
+    /// ("the second day", "the fifth week of March" are not counted).
+    fn ordinal_days(&self, i: usize, w: &str) -> Option<Step> {
+        let n = ordinal_value(w)?;
+        let mut j = i + 1;
+        let run = matches!(
+            self.lw(j).as_str(),
+            "straight" | "consecutive" | "successive" | "continuous"
+        );
+        if run {
+            j += 1;
+        }
+        let unit = match self.lw(j).as_str() {
+            "day" => "days",
+            "night" => "nights",
+            "week" => "weeks",
+            _ => return None,
+        };
+        let of_event = self.is_w(j + 1, "of")
+            && self.kind(j + 2) == Some(K::Word)
+            && !super::words::month(self.lw(j + 2).as_str());
+        (run || of_event).then(|| {
+            self.finish(
+                i,
+                i + 1,
+                j + 1,
+                n,
+                None,
+                Some(unit.to_string()),
+                StatKind::Measure,
+            )
+        })
+    }
+
     pub(super) fn at_word(&self, i: usize) -> Option<Step> {
         let lw = self.lw(i);
         let w = lw.as_str();
@@ -146,6 +182,9 @@ impl<'a> Scanner<'a> {
         // Cheap rejection: every word this function knows starts with one of these.
         if !b"abdefhmnoqrstz".contains(&first) {
             return None;
+        }
+        if let Some(step) = self.ordinal_days(i, w) {
+            return Some(step);
         }
         // Ratio verbs: "doubled", "more than quadrupled", "halved".
         if let Some(r) = numbers::ratio_verb(w) {
@@ -395,4 +434,40 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// The value of an ordinal word from "second" to "thirtieth" ("first" is left out: the
+/// first day of anything is no count).
+fn ordinal_value(w: &str) -> Option<f64> {
+    const ORDINALS: [&str; 19] = [
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(k) = ORDINALS.iter().position(|o| *o == w) {
+        return Some(k as f64 + 2.0);
+    }
+    let (tens, rest) = w.split_once('-')?;
+    let t = match tens {
+        "twenty" => 20.0,
+        _ => return None,
+    };
+    let unit = ORDINALS[..8].iter().position(|o| *o == rest)? as f64 + 2.0;
+    Some(t + unit)
 }

@@ -568,3 +568,26 @@ fn a_point_split_by_a_space_is_one_number() {
     assert!(!values("Steps 1. 2. 3. were skipped.").contains(&1.2));
     check_offsets("He pointed a. 357 caliber revolver at them, after 4. 5 hours.");
 }
+
+#[test]
+fn an_ordinal_day_of_an_event_is_a_span_of_days() {
+    let stats = extract_statistics("Riots have overtaken the capital for the sixth straight day.");
+    assert_eq!(stats.len(), 1, "{stats:#?}");
+    assert_eq!(stats[0].value, 6.0);
+    assert_eq!(stats[0].unit.as_deref(), Some("days"));
+    assert_eq!(stats[0].subject.as_deref(), Some("riots"));
+    let stats = extract_statistics("They marched on the eighth day of protests.");
+    assert_eq!(
+        (stats[0].value, stats[0].unit.as_deref()),
+        (8.0, Some("days"))
+    );
+    assert_eq!(
+        values("Crowds gathered for a third consecutive night."),
+        vec![3.0]
+    );
+    // An ordinal day that is a date, or the first of anything, is no count.
+    assert!(values("The fifth week of March was cold.").is_empty());
+    assert!(values("On the second day, he spoke.").is_empty());
+    assert!(values("It was the first day of the trial.").is_empty());
+    check_offsets("Riots have overtaken the capital for the sixth straight day.");
+}

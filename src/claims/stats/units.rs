@@ -90,7 +90,14 @@ impl<'a> Scanner<'a> {
                     if let Some(u) = numbers::unit_word(w)
                         && !matches!(
                             u,
-                            "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "seconds"
+                            "years"
+                                | "months"
+                                | "weeks"
+                                | "days"
+                                | "nights"
+                                | "hours"
+                                | "minutes"
+                                | "seconds"
                         )
                     {
                         return self.finish(

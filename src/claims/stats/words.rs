@@ -694,3 +694,49 @@ pub(super) fn event_participle(w: &str) -> Option<&'static str> {
     )
     .then_some(*participle)
 }
+
+/// Nouns of an event that lasts days ("riots", "the offensive", "the standoff"): what a
+/// span of days in their sentence measures.
+pub(super) fn event_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "riot"
+            | "riots"
+            | "rioting"
+            | "protest"
+            | "protests"
+            | "protesting"
+            | "clashes"
+            | "unrest"
+            | "violence"
+            | "demonstrations"
+            | "fighting"
+            | "offensive"
+            | "bombardment"
+            | "assault"
+            | "war"
+            | "siege"
+            | "standoff"
+            | "strike"
+            | "strikes"
+            | "blockade"
+            | "shutdown"
+            | "search"
+            | "trial"
+            | "talks"
+            | "negotiations"
+            | "hearing"
+            | "hearings"
+            | "manhunt"
+            | "outage"
+            | "drought"
+            | "heatwave"
+            | "storm"
+            | "flooding"
+            | "wildfire"
+            | "wildfires"
+            | "fire"
+            | "eruption"
+            | "crisis"
+    )
+}
