@@ -991,6 +991,60 @@ fn compare_block(
     (conflicts, corroborations)
 }
 
+/// Whether a figure's sentence sets it against a base value ("vs", "versus", "against",
+/// "compared with", "from" and another figure within a few words after it), or it is
+/// that base ("vs 824,000 dlrs").
+fn compared_with_base(s: &Statistic) -> bool {
+    let Some(at) = s.sentence.find(&s.text) else {
+        return false;
+    };
+    // The base itself: "vs 824,000 dlrs", "from 6.44 mln", "against 87.6 previously".
+    let before = s.sentence[..at].split_whitespace().rev().take(3);
+    if before
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| matches!(w.as_str(), "vs" | "versus" | "against" | "from"))
+    {
+        return true;
+    }
+    let after = &s.sentence[at + s.text.len()..];
+    let mut words = after.split_whitespace().take(9).peekable();
+    let mut linked = false;
+    while let Some(w) = words.next() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if linked && (w.starts_with(|c: char| c.is_ascii_digit()) || numbers_word(&w)) {
+            return true;
+        }
+        if matches!(w.as_str(), "vs" | "versus" | "against" | "from")
+            || w == "compared" && words.peek().is_some_and(|n| matches!(*n, "with" | "to"))
+        {
+            linked = true;
+        }
+    }
+    false
+}
+
+fn numbers_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "nil"
+    )
+}
+
 /// At most this many different values (clusters of compatible ones) for one quantity.
 const MAX_VALUES: usize = 6;
 
@@ -1212,6 +1266,16 @@ fn judge(
             {
                 continue;
             }
+            // A figure each report gives beside its own base ("Shr 11 cts vs three cts",
+            // "demand averaged 6.60 mln bpd, up 2.4 pct from 6.44 mln last year") is the
+            // value of that report's period: two reports of different dates give two
+            // periods' values, not one figure that moved.
+            if told_apart(i, j)
+                && compared_with_base(items[i].stat)
+                && compared_with_base(items[j].stat)
+            {
+                continue;
+            }
             incompatible_pairs += 1;
             moved_pairs += usize::from(told_apart(i, j));
             moved_in_text += usize::from(by_text(i, j));
@@ -1242,6 +1306,7 @@ fn judge(
     if moved && moved_in_text < moved_pairs && matched.len() < 2 && !retold {
         return;
     }
+
     let approximate = all.iter().any(|&i| {
         items[i].stat.qualifier == Some(Qualifier::Approximate)
             || items[i].stat.kind == StatKind::Fraction
@@ -1435,6 +1500,29 @@ mod tests {
 
     fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
         a.0 <= b.1 && b.0 <= a.1
+    }
+
+    #[test]
+    fn a_figure_beside_its_own_base_is_a_periodic_value() {
+        let with = |text: &str, sentence: &str| {
+            let mut s = st(text, 1.0, StatKind::Count, None);
+            s.sentence = sentence.into();
+            compared_with_base(&s)
+        };
+        assert!(with("11 cts", "Shr 11 cts vs three cts"));
+        assert!(with("three cts", "Shr 11 cts vs three cts"));
+        assert!(with(
+            "6.60 mln",
+            "Gasoline demand averaged 6.60 mln bpd, up 2.4 pct from 6.44 mln last year."
+        ));
+        assert!(!with(
+            "650",
+            "ICE has about 650 agreements across the country."
+        ));
+        assert!(!with(
+            "12",
+            "The storm has killed 12 people, officials said on Monday."
+        ));
     }
 
     #[test]
