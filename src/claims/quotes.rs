@@ -909,6 +909,17 @@ mod tests {
     }
 
     #[test]
+    fn documents_read_and_make_their_case() {
+        let b = body(&[
+            "“The council should act now, before the river rises again next spring,” the editorial read.",
+            "Park’s letter makes a simple case: “Every family on this street deserves a dry home by winter.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "The council should"), Some("the editorial"));
+        assert_eq!(speaker_of(&qs, "Every family"), Some("Park’s letter"));
+    }
+
+    #[test]
     fn no_speaker_rather_than_a_wrong_one() {
         let qs =
             run("The sign on the door read “closed until further notice for repairs” all week.");

@@ -209,8 +209,14 @@ impl<'a> Ctx<'a> {
         // Named ("the FBI", "The Washington Post"), not only described ("the sign on the
         // door read", "the plan would"): a description is too often the thing spoken of.
         let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        let named =
-            name.split_whitespace().skip(1).any(is_cap) || name.split_whitespace().any(acronym);
+        // "Hoff’s letter": a document of a named writer.
+        let of_named = name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| is_cap(w) && (w.ends_with("’s") || w.ends_with("'s")));
+        let named = name.split_whitespace().skip(1).any(is_cap)
+            || name.split_whitespace().any(acronym)
+            || of_named && kind == SpeakerKind::Document;
         (np.kind == NpKind::Group
             && named
             && matches!(
