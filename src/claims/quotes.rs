@@ -909,6 +909,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_adverb_is_no_part_of_the_name() {
+        let qs = run(
+            "Mr Hale meanwhile told the radio station: “We will keep the branch open all year.”",
+        );
+        assert_eq!(speaker_of(&qs, "We will keep"), Some("Hale"));
+    }
+
+    #[test]
     fn documents_read_and_make_their_case() {
         let b = body(&[
             "“The council should act now, before the river rises again next spring,” the editorial read.",
