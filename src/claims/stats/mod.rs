@@ -328,7 +328,9 @@ fn is_weak_subject(s: &str) -> bool {
                 lower,
                 "year" | "years" | "month" | "months" | "week" | "weeks" | "annual" | "normal"
             ));
-    s.starts_with('-') || never || time_alone
+    // A letter or two is a unit's or scale's remnant ("m" of "$7m"), no noun.
+    let fragment = s.trim().chars().count() <= 2 && !s.chars().any(char::is_uppercase);
+    s.starts_with('-') || never || time_alone || fragment
 }
 
 /// The sentence text for a figure, windowed around it if the sentence is huge.

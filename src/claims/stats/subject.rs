@@ -55,8 +55,29 @@ impl<'a> Scanner<'a> {
                     _ => break,
                 }
             }
+            // "to the tune of $3.5 billion": the amount of what comes before the idiom.
             if matches!(fig.kind, StatKind::Money)
-                && (self.is_w(k, "in") || self.is_w(k, "on") || self.is_w(k, "for"))
+                && qa >= 4
+                && self.is_w(qa - 4, "to")
+                && self.is_w(qa - 3, "the")
+                && self.is_w(qa - 2, "tune")
+                && self.is_w(qa - 1, "of")
+            {
+                let end = if qa >= 5 && self.is_p(qa - 5, ",") {
+                    qa - 5
+                } else {
+                    qa - 4
+                };
+                if let Some(r) = self.np_backward(end) {
+                    return Some(self.clean(r));
+                }
+            }
+            // "$3.6 billion from military construction projects", "$5,687.75 on a retreat".
+            if matches!(fig.kind, StatKind::Money)
+                && (self.is_w(k, "in")
+                    || self.is_w(k, "on")
+                    || self.is_w(k, "for")
+                    || self.is_w(k, "from") && self.kind(k + 1) == Some(K::Word))
                 && !self.time_starts(k + 1)
                 && let Some(r) = self.np_forward(k + 1)
             {

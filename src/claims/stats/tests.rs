@@ -591,3 +591,22 @@ fn an_ordinal_day_of_an_event_is_a_span_of_days() {
     assert!(values("It was the first day of the trial.").is_empty());
     check_offsets("Riots have overtaken the capital for the sixth straight day.");
 }
+
+#[test]
+fn money_from_a_source_and_to_the_tune_of() {
+    let subject = |body: &str| extract_statistics(body)[0].subject.clone();
+    assert_eq!(
+        subject(
+            "The plan would unlock money from the city's road budget, to the tune of $3.5 billion."
+        )
+        .as_deref(),
+        Some("city's road budget")
+    );
+    assert_eq!(
+        subject("It lets the mayor divert $3.6 billion from school building projects.").as_deref(),
+        Some("school building projects")
+    );
+    // The base of a comparison counts what the figure before it counts.
+    let stats = extract_statistics("Sales fell to $5m from $7m.");
+    assert_eq!(stats[1].subject.as_deref(), Some("Sales"));
+}
