@@ -157,44 +157,40 @@ impl<'a> Scanner<'a> {
         Some(np)
     }
 
-    /// The thousands group of a number whose comma was followed by a space when the
-    /// text was tokenised and put back together ("more than 22, 000 refugees", "4, 183
-    /// yards"): a group of exactly three digits after one to three, in no list ("5, 6,
-    /// 100") and after no month ("March 5, 200 people" is a day and a count).
-    fn spaced_thousands(&self, i: usize) -> Option<f64> {
+    /// The digits after a separator (`,` or `.`) right after a number of one to three
+    /// digits at `i`, when the text was tokenised and put back together with a space
+    /// after the separator ("22, 000", "6. 5"), in no list with that separator ("5, 6,
+    /// 100", "1. 2. 3.").
+    fn spaced_group(&self, i: usize, sep: &str) -> Option<&'a str> {
         let lead = self.txt(i);
         let group = self.txt(i + 2);
         let fits = lead.len() <= 3
             && lead.bytes().all(|c| c.is_ascii_digit())
-            && self.is_p(i + 1, ",")
+            && self.is_p(i + 1, sep)
             && self.attached(i + 1)
             && self.kind(i + 2) == Some(K::Num)
             && self.toks[i + 2].sp
-            && group.len() == 3
             && group.bytes().all(|c| c.is_ascii_digit());
-        let in_list = (i > 0 && self.is_p(i - 1, ","))
-            || (self.is_p(i + 3, ",") && self.kind(i + 4) == Some(K::Num));
-        let after_month = i > 0 && month(self.lw(i - 1).as_str())
-            || i > 1 && self.is_p(i - 1, ".") && month(self.lw(i - 2).as_str());
-        (fits && !in_list && !after_month).then(|| numbers::parse_digits(group).unwrap_or(0.0))
+        let in_list = (i > 0 && self.is_p(i - 1, sep))
+            || (self.is_p(i + 3, sep) && self.kind(i + 4) == Some(K::Num));
+        (fits && !in_list).then_some(group)
     }
 
-    /// The decimal part of a number whose point was followed by a space when the text
-    /// was put back together ("two metres (6. 5 feet)", "4. 5 hours"): digits after a
-    /// point right after one to three digits, in no numbered list ("1. 2. 3.").
+    /// The thousands group of a number whose comma was followed by a space ("more than
+    /// 22, 000 refugees", "4, 183 yards"): exactly three digits, after no month ("March
+    /// 5, 200 people" is a day and a count).
+    fn spaced_thousands(&self, i: usize) -> Option<f64> {
+        let group = self.spaced_group(i, ",").filter(|g| g.len() == 3)?;
+        let after_month = i > 0 && month(self.lw(i - 1).as_str())
+            || i > 1 && self.is_p(i - 1, ".") && month(self.lw(i - 2).as_str());
+        (!after_month).then(|| numbers::parse_digits(group).unwrap_or(0.0))
+    }
+
+    /// The decimal part of a number whose point was followed by a space ("two metres
+    /// (6. 5 feet)", "4. 5 hours").
     fn spaced_decimal(&self, i: usize) -> Option<f64> {
-        let lead = self.txt(i);
-        let frac = self.txt(i + 2);
-        let fits = lead.len() <= 3
-            && lead.bytes().all(|c| c.is_ascii_digit())
-            && self.is_p(i + 1, ".")
-            && self.attached(i + 1)
-            && self.kind(i + 2) == Some(K::Num)
-            && self.toks[i + 2].sp
-            && frac.bytes().all(|c| c.is_ascii_digit());
-        let in_list = (i > 0 && self.is_p(i - 1, "."))
-            || (self.is_p(i + 3, ".") && self.kind(i + 4) == Some(K::Num));
-        (fits && !in_list).then(|| numbers::parse_digits(&format!("0.{frac}")).unwrap_or(0.0))
+        let frac = self.spaced_group(i, ".")?;
+        Some(numbers::parse_digits(&format!("0.{frac}")).unwrap_or(0.0))
     }
 
     /// Whether the point of a number written without its leading zero stands, detached,
