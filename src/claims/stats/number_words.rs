@@ -141,6 +141,10 @@ impl<'a> Scanner<'a> {
     /// nights, eight days so far. Without "straight" or "of …" an ordinal day is a date
     /// ("the second day", "the fifth week of March" are not counted).
     fn ordinal_days(&self, i: usize, w: &str) -> Option<Step> {
+        // Every ordinal ends so; most words are rejected here, before any lookup.
+        if !(w.ends_with("th") || w.ends_with("nd") || w.ends_with("rd")) {
+            return None;
+        }
         let n = ordinal_value(w)?;
         let mut j = i + 1;
         let run = matches!(
