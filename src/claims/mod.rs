@@ -6,7 +6,7 @@
 
 mod lexicon;
 mod marks;
-mod numbers;
+pub(crate) mod numbers;
 pub mod quotes;
 pub mod sentences;
 mod speakers;

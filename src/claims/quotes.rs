@@ -266,29 +266,21 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 // ("Based on …", "Such is …", "Paris …") is no speaker.
                 if d.spk.is_none()
                     && ti > 0
-                    && let Some(np) = ctx.lead_subject(ti)
-                    && heads_its_phrase(body, &np.name)
-                    && (body[np.name.clone()].trim().contains(' ')
-                        || names.contains_key(strip_possessive(body[np.name.clone()].trim())))
-                {
-                    d.spk = Some(Spk {
-                        name: np.name,
-                        role: np.role,
-                        single: matches!(np.kind, NpKind::Person { single: true }),
-                        person: true,
-                    });
-                }
-                if d.spk.is_none()
-                    && ti > 0
-                    && let Some(np) = ctx.lead_group(ti)
+                    && let Some(np) = ctx.lead_np(ti)
                     && heads_its_phrase(body, &np.name)
                 {
-                    d.spk = Some(Spk {
-                        name: np.name,
-                        role: np.role,
-                        single: false,
-                        person: false,
-                    });
+                    let written = body[np.name.clone()].trim();
+                    let person = matches!(np.kind, NpKind::Person { .. });
+                    let known_person = person
+                        && (written.contains(' ') || names.contains_key(strip_possessive(written)));
+                    if known_person || !person && ctx.is_named_group(&np) {
+                        d.spk = Some(Spk {
+                            name: np.name,
+                            role: np.role,
+                            single: matches!(np.kind, NpKind::Person { single: true }),
+                            person,
+                        });
+                    }
                 }
             }
             drafts[id] = Some(d);

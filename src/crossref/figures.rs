@@ -1016,7 +1016,11 @@ fn compared_with_base(s: &Statistic) -> bool {
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if linked && (w.starts_with(|c: char| c.is_ascii_digit()) || numbers_word(&w)) {
+        if linked
+            && (w.starts_with(|c: char| c.is_ascii_digit())
+                || w == "nil"
+                || crate::claims::numbers::number_word(&w).is_some())
+        {
             return true;
         }
         if matches!(w.as_str(), "vs" | "versus" | "against" | "from")
@@ -1026,23 +1030,6 @@ fn compared_with_base(s: &Statistic) -> bool {
         }
     }
     false
-}
-
-fn numbers_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "nil"
-    )
 }
 
 /// At most this many different values (clusters of compatible ones) for one quantity.
@@ -1252,6 +1239,12 @@ fn judge(
     if many_valued {
         return;
     }
+    // The figures each given beside their own base (`compared_with_base`), found once.
+    let based: std::collections::HashSet<usize> = all
+        .iter()
+        .copied()
+        .filter(|&i| compared_with_base(items[i].stat))
+        .collect();
     let mut incompatible_pairs = 0;
     let mut moved_pairs = 0;
     let mut moved_in_text = 0;
@@ -1270,10 +1263,7 @@ fn judge(
             // "demand averaged 6.60 mln bpd, up 2.4 pct from 6.44 mln last year") is the
             // value of that report's period: two reports of different dates give two
             // periods' values, not one figure that moved.
-            if told_apart(i, j)
-                && compared_with_base(items[i].stat)
-                && compared_with_base(items[j].stat)
-            {
+            if told_apart(i, j) && based.contains(&i) && based.contains(&j) {
                 continue;
             }
             incompatible_pairs += 1;

@@ -78,22 +78,27 @@ impl<'a> Ctx<'a> {
             if let Some(w) = self.word(v) {
                 let put = as_clause && matches!(w, "put" | "puts");
                 // "…,” the editorial read": the past of "read" after a document.
-                let read = w == "read"
-                    && v > j
-                    && (v + 1 >= self.toks.len() || self.is_punct(v + 1, &['.', ',', ';']))
-                    && self.backward_np(j, v).is_some_and(|np| {
-                        super::speaker_kind(&self.body[np.name.clone()], false)
-                            == SpeakerKind::Document
-                    });
+                let read = || {
+                    w == "read"
+                        && v > j
+                        && (v + 1 >= self.toks.len() || self.is_punct(v + 1, &['.', ',', ';']))
+                        && self.backward_np(j, v).is_some_and(|np| {
+                            super::speaker_kind(&self.body[np.name.clone()], false)
+                                == SpeakerKind::Document
+                        })
+                };
                 // "…” a welcome message on the website reads": a speech noun in the
                 // subject yields to the verb after it.
-                let noun_in_subject = !is_verb_only_cue(w)
-                    && (v + 1..self.toks.len().min(j + 40))
-                        .take_while(|&k| {
-                            !self.is_quote(k) && !self.is_punct(k, &['.', '!', '?', ';', ':', ','])
-                        })
-                        .any(|k| self.word(k).is_some_and(is_verb_only_cue));
-                if (is_speech_form(w) && !noun_in_subject) || put || read {
+                let noun_in_subject = || {
+                    !is_verb_only_cue(w)
+                        && (v + 1..self.toks.len().min(j + 40))
+                            .take_while(|&k| {
+                                !self.is_quote(k)
+                                    && !self.is_punct(k, &['.', '!', '?', ';', ':', ','])
+                            })
+                            .any(|k| self.word(k).is_some_and(is_verb_only_cue))
+                };
+                if (is_speech_form(w) && !noun_in_subject()) || put || read() {
                     if (v > j && self.word(v - 1) == Some("to")) || self.is_passive(v) {
                         return None;
                     }

@@ -187,23 +187,22 @@ impl<'a> Ctx<'a> {
     /// A person named as the subject at the start of the sentence holding the quote at
     /// `q`, before it ("Sen. Claire McCaskill scolded him: “…”").
     pub(crate) fn lead_subject(&self, q: usize) -> Option<Np> {
-        let s = self.sentence_start(q);
-        if s >= q {
-            return None;
-        }
-        let np = self.sentence_subject(s, q)?;
-        matches!(np.kind, NpKind::Person { .. }).then_some(np)
+        self.lead_np(q)
+            .filter(|np| matches!(np.kind, NpKind::Person { .. }))
     }
 
-    /// An organisation, group or document named as the subject at the start of the
-    /// sentence holding the quote at `q` ("The Democratic National Committee released a
-    /// statement offering “…”"): a capitalised name or a phrase whose head says what it is.
-    pub(crate) fn lead_group(&self, q: usize) -> Option<Np> {
+    /// The subject at the start of the sentence holding the quote at `q`, before it.
+    pub(crate) fn lead_np(&self, q: usize) -> Option<Np> {
         let s = self.sentence_start(q);
         if s >= q {
             return None;
         }
-        let np = self.sentence_subject(s, q)?;
+        self.sentence_subject(s, q)
+    }
+
+    /// Whether a sentence's subject is an organisation, group or document that is named
+    /// ("The Democratic National Committee released a statement offering “…”").
+    pub(crate) fn is_named_group(&self, np: &Np) -> bool {
         let name = &self.body[np.name.clone()];
         let kind = super::speaker_kind(name, false);
         // Named ("the FBI", "The Washington Post"), not only described ("the sign on the
@@ -217,13 +216,12 @@ impl<'a> Ctx<'a> {
         let named = name.split_whitespace().skip(1).any(is_cap)
             || name.split_whitespace().any(acronym)
             || of_named && kind == SpeakerKind::Document;
-        (np.kind == NpKind::Group
+        np.kind == NpKind::Group
             && named
             && matches!(
                 kind,
                 SpeakerKind::Organisation | SpeakerKind::Document | SpeakerKind::Group
-            ))
-        .then_some(np)
+            )
     }
 
     /// Where the clause holding token `v` starts (after a quote, `;`, `:` or sentence start).
