@@ -9,7 +9,10 @@
 //! of one event the words every report shares still hold it together), and articles join stories one at a time: an
 //! article joins the story whose centroid is most like it when the cosine reaches
 //! [`JOIN`], and founds a new one otherwise; then each article moves to the story it is
-//! closest to, twice over. The grouping depends only on the articles (an index updated
+//! closest to, once over; last, a story whose articles fall into two halves less alike
+//! than one event's reports are (two-means over its members) splits in two: two product
+//! launches years apart, a day's news and the next day's sequel, each half telling its
+//! own names and figures. The grouping depends only on the articles (an index updated
 //! step by step finds what a fresh one finds); ids are inherited from the previous
 //! grouping by majority, so a story keeps its id when articles join or leave it, and a
 //! new story's id is derived from the article that founded it.
@@ -507,6 +510,59 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             index_probe(&mut probe, v, s);
         }
     }
+    // A story that holds two events of one kind splits in two when its members fall
+    // into two groups that are less alike than one event's reports are.
+    let splits: Vec<(usize, Vec<usize>)> = {
+        use rayon::prelude::*;
+        (0..built.len())
+            .into_par_iter()
+            .filter(|&s| built[s].members.len() >= 2 * SPLIT_MIN_HALF)
+            .filter_map(|s| {
+                let members = &built[s].members;
+                let vs: Vec<&[(u64, f32)]> =
+                    members.iter().map(|&m| vectors[m].as_slice()).collect();
+                let split = bisect(&vs)?;
+                let moved: Vec<usize> = members
+                    .iter()
+                    .zip(&split)
+                    .filter(|&(_, &x)| x)
+                    .map(|(&m, _)| m)
+                    .collect();
+                Some((s, moved))
+            })
+            .collect()
+    };
+    for (s, moved) in splits {
+        // The half without the founder moves to a story of its own, founded by its
+        // earliest article.
+        let founder = built[s].founder;
+        let moved: Vec<usize> = if moved.contains(&founder) {
+            built[s]
+                .members
+                .iter()
+                .copied()
+                .filter(|m| !moved.contains(m))
+                .collect()
+        } else {
+            moved
+        };
+        let Some(&first) = order.iter().find(|i| moved.contains(i)) else {
+            continue;
+        };
+        let mut id = story_id(articles[first].id);
+        while by_id.contains_key(&id) {
+            id.push('x');
+        }
+        let t = found(&mut built, &mut by_id, id, first);
+        for i in moved {
+            let v = &vectors[i];
+            built[s].remove(i, v);
+            built[s].remove_day(day[i]);
+            built[t].add(i, v);
+            built[t].add_day(day[i]);
+            story_of[i] = t;
+        }
+    }
     let mut out: Vec<Story> = built
         .into_iter()
         .filter(|b| !b.members.is_empty())
@@ -670,13 +726,21 @@ mod tests {
         // Six reports of one riot: all tell the event, and each half shares details the
         // other half never gives (a trade body's count; the government's response). In
         // a folder this small the event's words would weigh next to nothing against the
-        // details without the IDF floor, and the folder would split in two.
+        // details without the IDF floor, and the folder would split in two; nor is it
+        // two events, since the halves tell one event in its own names.
         let c = Claims::default();
-        let event = "Riots spread in Athens after police shot a teenager.";
-        let shops = "Krokidis of the traders federation counted 565 shops wrecked and 1,200 jobs lost. Students in Thessaloniki marched at noon beside the Aristotle campus.";
-        let state = "Karamanlis pledged compensation to shopkeepers from a 200 million fund. Bakoyannis cancelled a Brussels visit to chair the Maximos meeting.";
+        let event = [
+            "Riots spread across Athens for a third night after police shot dead a teenager in Exarchia.",
+            "Youths hurled petrol bombs at riot police in central Athens, and shops on Stadiou street burned.",
+            "The shooting of the boy in Exarchia has set off the worst unrest Greece has seen in decades.",
+        ];
+        let shops = "Krokidis of the traders federation counted 565 shops wrecked.";
+        let state = "Karamanlis pledged compensation to shopkeepers from a state fund.";
         let bodies: Vec<String> = (0..6)
-            .map(|i| format!("{event}\n\n{}", if i < 3 { shops } else { state }))
+            .map(|i| {
+                let (a, b) = (event[i % 3], event[(i + 1) % 3]);
+                format!("{a} {b}\n\n{}", if i < 3 { shops } else { state })
+            })
             .collect();
         let ids = ["r1", "r2", "r3", "r4", "r5", "r6"];
         let arts: Vec<ArticleClaims> = ids
@@ -686,6 +750,35 @@ mod tests {
             .collect();
         let st = stories(&arts, &HashMap::new());
         assert_eq!(st.len(), 1, "{st:?}");
+    }
+
+    #[test]
+    fn a_story_that_holds_two_events_of_one_kind_splits_in_two() {
+        // Two ferry disasters off one coast, years apart and undated: they share the
+        // kind of event and its words (ferry, sank, coast guard, passengers), which
+        // brings them into one story as the articles join; their names, places and
+        // figures tell them apart.
+        let c = Claims::default();
+        let a = [
+            "The ferry Aurora sank off Cebu in a storm, and the coast guard said 112 passengers drowned. Captain Ramos was arrested in Cebu. Divers searched the Aurora hull near Bantayan island.",
+            "Divers reached the hull of the Aurora off Bantayan island, where the ferry sank with 112 passengers lost. The coast guard in Cebu blamed the storm; Captain Ramos is in custody.",
+            "Families waited in Cebu for news of the Aurora. The coast guard said 112 passengers died when the ferry sank near Bantayan, and Ramos, its captain, faces charges.",
+        ];
+        let b = [
+            "The ferry Santa Lucia capsized near Samar after its engine failed, and the coast guard said 47 passengers drowned. Owner Delgado Lines suspended sailings from Catbalogan.",
+            "Delgado Lines halted its Catbalogan sailings after the Santa Lucia capsized near Samar. The coast guard counted 47 passengers dead from the ferry, whose engine had failed.",
+            "In Catbalogan relatives of the 47 passengers lost on the Santa Lucia blamed Delgado Lines. The ferry capsized off Samar when its engine failed, the coast guard said.",
+        ];
+        let ids = ["a1", "a2", "a3", "b1", "b2", "b3"];
+        let arts: Vec<ArticleClaims> = ids
+            .iter()
+            .zip(a.iter().chain(&b))
+            .map(|(id, body)| view(id, "Ferry sinks, passengers drown", body, &c))
+            .collect();
+        let of = story_of(&stories(&arts, &HashMap::new()), 6);
+        assert!(of[0] == of[1] && of[1] == of[2], "{of:?}");
+        assert!(of[3] == of[4] && of[4] == of[5], "{of:?}");
+        assert_ne!(of[0], of[3], "two events are two stories");
     }
 
     #[test]
@@ -759,4 +852,108 @@ mod tests {
         };
         assert_eq!(groups(&fresh), groups(&again));
     }
+}
+
+/// A sparse vector being summed, with its squared norm kept up to date.
+#[derive(Default)]
+struct Sum {
+    terms: TermMap<f32>,
+    norm2: f32,
+}
+
+impl Sum {
+    fn add(&mut self, v: &[(u64, f32)], sign: f32) {
+        for &(t, w) in v {
+            let c = self.terms.entry(t).or_default();
+            self.norm2 += (*c + sign * w) * (*c + sign * w) - *c * *c;
+            *c += sign * w;
+        }
+    }
+
+    fn dot(&self, v: &[(u64, f32)]) -> f32 {
+        v.iter()
+            .map(|(t, w)| w * self.terms.get(t).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// Cosine of a unit vector with the sum, the vector's own part left out when it is
+    /// a member.
+    fn cosine(&self, v: &[(u64, f32)], member: bool) -> f32 {
+        let d = self.dot(v);
+        let (dot, norm2) = if member {
+            (d - 1.0, self.norm2 - 2.0 * d + 1.0)
+        } else {
+            (d, self.norm2)
+        };
+        if norm2 <= 1e-6 {
+            0.0
+        } else {
+            dot / norm2.sqrt()
+        }
+    }
+}
+
+/// Each half of a split story has at least this many articles.
+const SPLIT_MIN_HALF: usize = 2;
+/// A story splits when the centroids of its two halves are less alike than this...
+const SPLIT_COSINE: f32 = 0.40;
+/// ...or when they are less alike than this and its members are, on average, this much
+/// more like their own half than like the whole story.
+const SPLIT_COSINE_WITH_GAIN: f32 = 0.50;
+const SPLIT_GAIN: f32 = 0.05;
+/// Rounds of two-means.
+const SPLIT_ROUNDS: usize = 6;
+
+/// Two-means over a story's member vectors (unit length): which members form the second
+/// half, when the story is two events rather than one; `None` when it is one.
+fn bisect(vs: &[&[(u64, f32)]]) -> Option<Vec<bool>> {
+    let mut all = Sum::default();
+    for v in vs {
+        all.add(v, 1.0);
+    }
+    let whole: Vec<f32> = vs.iter().map(|v| all.cosine(v, true)).collect();
+    // Seeds: the member least like the story, and the member least like that one.
+    let a = (0..vs.len()).min_by(|&x, &y| whole[x].total_cmp(&whole[y]).then(x.cmp(&y)))?;
+    let mut seed = Sum::default();
+    seed.add(vs[a], 1.0);
+    let b = (0..vs.len())
+        .filter(|&x| x != a)
+        .min_by(|&x, &y| seed.dot(vs[x]).total_cmp(&seed.dot(vs[y])).then(x.cmp(&y)))?;
+    let mut halves = [seed, Sum::default()];
+    halves[1].add(vs[b], 1.0);
+    let mut side = vec![false; vs.len()];
+    for _ in 0..SPLIT_ROUNDS {
+        let next: Vec<bool> = vs
+            .iter()
+            .map(|v| halves[1].cosine(v, false) > halves[0].cosine(v, false))
+            .collect();
+        let settled = next == side;
+        side = next;
+        halves = [Sum::default(), Sum::default()];
+        for (v, &x) in vs.iter().zip(&side) {
+            halves[usize::from(x)].add(v, 1.0);
+        }
+        if settled {
+            break;
+        }
+    }
+    let second = side.iter().filter(|&&x| x).count();
+    if second < SPLIT_MIN_HALF || vs.len() - second < SPLIT_MIN_HALF {
+        return None;
+    }
+    let between = halves[0]
+        .terms
+        .iter()
+        .map(|(t, w)| w * halves[1].terms.get(t).copied().unwrap_or(0.0))
+        .sum::<f32>()
+        / (halves[0].norm2 * halves[1].norm2).sqrt().max(1e-9);
+    let gain = vs
+        .iter()
+        .zip(&side)
+        .zip(&whole)
+        .map(|((v, &x), w)| halves[usize::from(x)].cosine(v, true) - w)
+        .sum::<f32>()
+        / vs.len() as f32;
+    let two = between < SPLIT_COSINE || (between < SPLIT_COSINE_WITH_GAIN && gain >= SPLIT_GAIN);
+    two.then_some(side)
 }
