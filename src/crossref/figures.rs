@@ -693,12 +693,19 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// The owner of a figure: the capitalised names in its clause before it ("Smith won 52% of
 /// the vote, while Jones received 45%" gives Smith for 52% and Jones for 45%). Shares and
-/// counts owned by different people are different quantities.
-fn owner(stat: &Statistic) -> Vec<String> {
+/// counts owned by different people are different quantities. A clause that has no names
+/// and joins its sentence by "and", "but" or "or" with its verb first ("Manning completed
+/// his first 17 passes and threw for 364 yards") shares the sentence's subject: then the
+/// names that open the sentence own the figure, when they are names in `body` (never
+/// written there in lower case, which a capitalised "Police" or "Rescuers" is).
+fn owner(stat: &Statistic, body: &str) -> Vec<String> {
     let Some(at) = stat.sentence.find(&stat.text) else {
         return Vec::new();
     };
     let mut out = Vec::new();
+    // The clause's words, last first.
+    let mut clause: Vec<&str> = Vec::new();
+    let mut shares_subject = false;
     for raw in stat.sentence[..at].split_whitespace().rev() {
         let ends_clause =
             raw.ends_with([',', ';', ':', '—', '–']) || matches!(raw, "-" | "--" | "—" | "–");
@@ -709,8 +716,18 @@ fn owner(stat: &Statistic) -> Vec<String> {
         let w = w.trim_end_matches("’s").trim_end_matches("'s");
         let lower = w.to_lowercase();
         if CLAUSE_BREAKS.contains(&lower.as_str()) {
+            // Its verb first ("and threw for 364 yards"), or no verb at all ("and the
+            // five seed"): the clause goes on with the sentence's subject.
+            shares_subject = matches!(lower.as_str(), "and" | "but" | "or")
+                && clause.last().is_some_and(|first| {
+                    starts_with_verb(first)
+                        || !clause[..clause.len() - 1]
+                            .iter()
+                            .any(|w| starts_with_verb(w) || SUBJECT_PRONOUNS.contains(w))
+                });
             break;
         }
+        clause.push(w);
         if w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && !NOT_OWNERS.contains(&lower.as_str())
@@ -720,7 +737,93 @@ fn owner(stat: &Statistic) -> Vec<String> {
             out.push(lower);
         }
     }
+    if out.is_empty() && shares_subject {
+        out = lead_names(&stat.sentence[..at], body);
+    }
     out
+}
+
+/// Pronouns that stand as a clause's own subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Whether a clause's first word is a verb rather than the start of a noun phrase: a
+/// lower-case word ending like a past or present verb form, or a common verb of reports
+/// of games and events. Determiners, pronouns and numbers open noun phrases.
+fn starts_with_verb(word: &str) -> bool {
+    let w = word;
+    if !w.chars().next().is_some_and(char::is_lowercase) || NOT_OWNERS.contains(&w) {
+        return false;
+    }
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        || matches!(
+            w,
+            "threw"
+                | "ran"
+                | "won"
+                | "lost"
+                | "had"
+                | "has"
+                | "hit"
+                | "made"
+                | "got"
+                | "took"
+                | "gave"
+                | "put"
+                | "set"
+                | "came"
+                | "went"
+                | "fell"
+                | "rose"
+                | "left"
+                | "led"
+                | "beat"
+                | "drew"
+                | "saw"
+                | "kept"
+                | "held"
+                | "scored"
+                | "caught"
+                | "shot"
+        )
+}
+
+/// The names that open a sentence ("Tyler Hansbrough scored…", "The Indianapolis Colts
+/// clinched…"), lower case; none when the opening capitalised words are written in lower
+/// case elsewhere in `body` (common nouns at a sentence's start) or the sentence opens
+/// otherwise.
+fn lead_names(sentence: &str, body: &str) -> Vec<String> {
+    let mut words = sentence.split_whitespace().peekable();
+    if words.peek().is_some_and(|w| *w == "The") {
+        words.next();
+    }
+    let mut out = Vec::new();
+    for raw in words {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        if !(w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        {
+            break;
+        }
+        let lower = w.to_lowercase();
+        if NOT_OWNERS.contains(&lower.as_str()) || written_lower(body, &lower) {
+            return Vec::new();
+        }
+        out.push(lower);
+        if raw.ends_with([',', ';', ':']) || out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether `word` (lower case) stands in `body` as a word in lower case.
+fn written_lower(body: &str, word: &str) -> bool {
+    body.match_indices(word).any(|(i, _)| {
+        let before = body[..i].chars().next_back();
+        let after = body[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Words that put a figure in an earlier event than the story's own ("had previously been
@@ -894,6 +997,7 @@ pub fn compare(
                 continue;
             };
             let Some(c) = counted(subject) else { continue };
+            let context = context_words(&s.sentence);
             blocks
                 .entry((story[ai], class, c.head.clone()))
                 .or_default()
@@ -901,11 +1005,11 @@ pub fn compare(
                     article: ai,
                     stat: s,
                     counted: c,
-                    owner: owner(s),
+                    owner: owner(s, a.body),
                     background: is_background(s),
                     update: is_update(s),
                     dateline,
-                    context: context_words(&s.sentence),
+                    context,
                 });
         }
     }
@@ -1364,6 +1468,42 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stat_in(sentence: &str, text: &str) -> Statistic {
+        let start = sentence.find(text).expect("figure in sentence");
+        Statistic {
+            value: 0.0,
+            high: None,
+            text: text.to_string(),
+            unit: None,
+            kind: crate::claims::StatKind::Count,
+            subject: None,
+            qualifier: None,
+            time: None,
+            start,
+            end: start + text.len(),
+            sentence: sentence.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_clause_without_its_own_subject_takes_the_sentence_s() {
+        let s = "Manning finished 29-of-34 after completing his first 17 passes and threw for 364 yards.";
+        assert_eq!(owner(&stat_in(s, "364"), s), vec!["manning"]);
+        let s = "The Indianapolis Colts clinched a playoff spot and the five seed.";
+        assert_eq!(owner(&stat_in(s, "five"), s), vec!["indianapolis", "colts"]);
+        // A clause with a subject of its own, a pronoun or a noun, keeps it unnamed.
+        let s = "Smith fumbled twice and he managed 10 yards on nine carries.";
+        assert!(owner(&stat_in(s, "nine"), s).is_empty());
+        let s = "Smith fumbled twice and the team managed nine first downs.";
+        assert!(owner(&stat_in(s, "nine"), s).is_empty());
+        // A capitalised common noun opening the sentence is no name: the article writes
+        // it in lower case elsewhere.
+        let s = "Rescuers searched all night and found 12 survivors.";
+        let body = format!("{s} The rescuers were exhausted.");
+        assert!(owner(&stat_in(s, "12"), &body).is_empty());
+        assert_eq!(owner(&stat_in(s, "12"), s), vec!["rescuers"]);
+    }
 
     #[test]
     fn subjects_split_into_head_modifiers_and_scope() {
