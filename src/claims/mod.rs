@@ -19,7 +19,7 @@ pub use quotes::extract_quotes;
 pub use stats::extract_statistics;
 
 /// Bumped whenever extraction changes what it finds, so stored claims are re-extracted.
-pub const EXTRACTOR_VERSION: u32 = 16;
+pub const EXTRACTOR_VERSION: u32 = 17;
 
 /// Whether a quoted span is somebody's words or a quoted term ("sanctuary cities").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

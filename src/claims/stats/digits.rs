@@ -52,6 +52,21 @@ impl<'a> Scanner<'a> {
         if t.nl && i > 0 && self.is_p(i - 1, "(") && self.attached(i + 1) && self.is_p(i + 1, ")") {
             return Step::Skip(i + 2);
         }
+        // Mixed numbers: "4½ hours", "7 ½ minutes", "3 1/2 acres", and the same with the
+        // slash spaced out ("4 1 / 2 hours", as tokenised text writes it).
+        if let Some((frac, z)) = self.mixed_fraction(i) {
+            let whole = numbers::parse_digits(txt).unwrap_or(0.0);
+            let np = NumPart {
+                a: i,
+                z,
+                value: whole + frac,
+                scaled: false,
+                bare_int: false,
+                words: false,
+                digits_len: 0,
+            };
+            return self.figure_from(np);
+        }
         // Mixed fractions in market prose: "16-1/4 pct", "47-1/2".
         if (self.is_dash(i + 1) || self.is_p(i + 1, " "))
             && self.attached(i + 1)
@@ -96,6 +111,57 @@ impl<'a> Scanner<'a> {
             .count();
         np.digits_len = int_digits;
         self.figure_from(np)
+    }
+
+    /// The fraction that follows the whole number at `i`, and the token after it: a
+    /// vulgar fraction glued or spaced ("4½", "7 ½"), or numerator, slash and
+    /// denominator after a space ("3 1/2", "4 1 / 2") with a proper fraction of a small
+    /// denominator. The whole number must be a plain integer.
+    fn mixed_fraction(&self, i: usize) -> Option<(f64, usize)> {
+        let txt = self.txt(i);
+        if !txt.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let vulgar = |t: &str| -> Option<f64> {
+            Some(match t {
+                "½" => 0.5,
+                "¼" => 0.25,
+                "¾" => 0.75,
+                "⅓" => 1.0 / 3.0,
+                "⅔" => 2.0 / 3.0,
+                "⅛" => 0.125,
+                "⅜" => 0.375,
+                "⅝" => 0.625,
+                "⅞" => 0.875,
+                _ => return None,
+            })
+        };
+        if self.kind(i + 1) == Some(K::Punct)
+            && let Some(f) = vulgar(self.txt(i + 1))
+        {
+            return Some((f, i + 2));
+        }
+        if self.kind(i + 1) != Some(K::Num)
+            || self.attached(i + 1)
+            || !self.is_p(i + 2, "/")
+            || self.kind(i + 3) != Some(K::Num)
+        {
+            return None;
+        }
+        // "1/2" glued, or "1 / 2" spaced on both sides; never a slash glued on one side
+        // only, and nothing glued after the denominator ("3 1/2/5").
+        let glued = self.attached(i + 2) && self.attached(i + 3);
+        let spaced = !self.attached(i + 2) && !self.attached(i + 3);
+        if !(glued || spaced) || (self.attached(i + 4) && self.kind(i + 4) != Some(K::Punct)) {
+            return None;
+        }
+        let (num, den) = (self.txt(i + 1), self.txt(i + 3));
+        if !num.bytes().chain(den.bytes()).all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (num, den) = (numbers::parse_digits(num)?, numbers::parse_digits(den)?);
+        (num >= 1.0 && num < den && matches!(den as u32, 2 | 3 | 4 | 8 | 16))
+            .then_some((num / den, i + 4))
     }
 
     /// Skips a glued chunk (identifier, time, date) up to the next whitespace.

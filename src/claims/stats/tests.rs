@@ -225,6 +225,34 @@ fn fractions_and_ratios() {
 }
 
 #[test]
+fn mixed_numbers_are_one_figure() {
+    for (text, want) in [
+        ("The hearing took 4½ hours.", 4.5),
+        ("He scored 10 points in the first 7 ½ minutes.", 7.5),
+        ("The fire burned 3 1/2 acres.", 3.5),
+        ("He testified after 4 1 / 2 hours of questioning.", 4.5),
+    ] {
+        let st = extract_statistics(text);
+        assert!(
+            st.iter().any(|s| s.value == want && s.unit.is_some()),
+            "{text}: {st:#?}"
+        );
+        assert!(
+            !st.iter().any(|s| s.value == 1.0 || s.value == 2.0),
+            "{text}: {st:#?}"
+        );
+        check_offsets(text);
+    }
+    // A date or a ratio is no fraction of the number before it.
+    assert_eq!(values("It rained 3 days in 24/7 coverage."), vec![3.0]);
+    assert!(
+        values("The vote was 5 3/7 short.")
+            .iter()
+            .all(|&v| v != 5.0 + 3.0 / 7.0)
+    );
+}
+
+#[test]
 fn ranges() {
     let st = extract_statistics("Prices rose 8-10% while between 5 and 7 firms left.");
     assert_eq!(
