@@ -598,6 +598,8 @@ struct Item<'a> {
     owner: Vec<String>,
     /// Set when its clause puts it in an earlier event ([`is_background`]).
     background: bool,
+    /// Said of what is needed, planned or possible, not of what happened.
+    modal: bool,
     /// Set when its sentence marks it as a running or revised count ([`is_update`]).
     update: bool,
     /// The month and day of its article's wire dateline, if it has one.
@@ -875,6 +877,53 @@ fn is_background(stat: &Statistic) -> bool {
         .any(|w| BACKGROUND_WORDS.contains(&w))
 }
 
+/// Words that make a figure what is needed, wanted, planned or possible rather than what
+/// happened ("needed just nine points", "could be sentenced to up to 119 years", "$3
+/// billion could be diverted"): such a figure is compared only with another such one.
+const MODAL_WORDS: &[&str] = &[
+    "need", "needs", "needed", "needing", "require", "requires", "required", "would", "could",
+    "might", "may", "should", "must", "hope", "hopes", "hoped", "hoping", "aim", "aims", "aimed",
+    "aiming", "plan", "plans", "planned", "planning", "want", "wants", "wanted", "proposed",
+];
+
+/// Words looked at before a figure (inside its clause) and after it.
+const MODAL_BEFORE: usize = 6;
+const MODAL_AFTER: usize = 3;
+
+/// Whether a modal word stands near the figure: among the few words of its clause before
+/// it, or the first words after it (the figure as the subject of "could be").
+fn is_modal(stat: &Statistic) -> bool {
+    let Some(at) = stat.sentence.find(&stat.text) else {
+        return false;
+    };
+    let word = |raw: &str| {
+        raw.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    for raw in stat.sentence[..at]
+        .split_whitespace()
+        .rev()
+        .take(MODAL_BEFORE)
+    {
+        if raw.ends_with([',', ';', ':']) {
+            break;
+        }
+        if MODAL_WORDS.contains(&word(raw).as_str()) {
+            return true;
+        }
+    }
+    let after = &stat.sentence[at + stat.text.len()..];
+    for raw in after.split_whitespace().take(MODAL_AFTER) {
+        if MODAL_WORDS.contains(&word(raw).as_str()) {
+            return true;
+        }
+        if raw.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+    }
+    false
+}
+
 /// Whether the figure's sentence marks it as a running or revised count.
 fn is_update(stat: &Statistic) -> bool {
     let s = stat.sentence.to_lowercase();
@@ -1007,6 +1056,7 @@ pub fn compare(
                     counted: c,
                     owner: owner(s, a.body),
                     background: is_background(s),
+                    modal: is_modal(s),
                     update: is_update(s),
                     dateline,
                     context,
@@ -1061,6 +1111,7 @@ fn compare_block(
         if same_quantity(&items[i].counted, &items[j].counted)
             && same_owner(&items[i], &items[j])
             && items[i].background == items[j].background
+            && items[i].modal == items[j].modal
             && same_magnitude(items[i].stat, items[j].stat)
             && (shares_modifier(&items[i].counted, &items[j].counted)
                 || context_overlap(&items[i].context, &items[j].context) >= MIN_CONTEXT)
@@ -1483,6 +1534,34 @@ mod tests {
             start,
             end: start + text.len(),
             sentence: sentence.to_string(),
+        }
+    }
+
+    #[test]
+    fn what_is_needed_or_possible_is_not_what_happened() {
+        for (s, f) in [
+            (
+                "Hansbrough needed just nine points in the game to break the record.",
+                "nine",
+            ),
+            ("He could be sentenced to up to 119 years in prison.", "119"),
+            (
+                "Officials said $3 billion could be diverted to the wall.",
+                "$3 billion",
+            ),
+            ("He came in needing 11 points to break it.", "11"),
+        ] {
+            assert!(is_modal(&stat_in(s, f)), "{s}");
+        }
+        for (s, f) in [
+            ("Hansbrough scored 20 points in the game.", "20"),
+            (
+                "Three Palestinians, who had sought refuge in a school, died.",
+                "Three",
+            ),
+            ("He was sentenced to 10 years, and could appeal.", "10"),
+        ] {
+            assert!(!is_modal(&stat_in(s, f)), "{s}");
         }
     }
 
