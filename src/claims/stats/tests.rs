@@ -638,3 +638,22 @@ fn money_from_a_source_and_to_the_tune_of() {
     let stats = extract_statistics("Sales fell to $5m from $7m.");
     assert_eq!(stats[1].subject.as_deref(), Some("Sales"));
 }
+
+#[test]
+fn ages_written_in_haste() {
+    for text in [
+        "Jeffs assaulted the 11-year old girl.",
+        "The 11-years-old girl testified.",
+        "An 11 year old girl testified.",
+        "The girl, 11 years old, testified.",
+    ] {
+        let st = extract_statistics(text);
+        assert!(
+            st.iter().any(|s| s.value == 11.0 && s.kind == StatKind::Age),
+            "{text}: {st:#?}"
+        );
+    }
+    // A span of years is no age.
+    let st = extract_statistics("He served an 11-year term.");
+    assert!(st.iter().all(|s| s.kind != StatKind::Age), "{st:#?}");
+}

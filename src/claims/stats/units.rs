@@ -181,16 +181,17 @@ impl<'a> Scanner<'a> {
         let text_end = j;
         let mut after = j;
 
-        // Ages: "23-year-old", "23 years old", "aged 23".
+        // Ages: "23-year-old", "23 years old", "aged 23", and as written in haste: "the
+        // 11-year old girl", "23-years-old", "a 5 year old".
         if kind == StatKind::Count {
-            if self.is_dash(j)
-                && self.is_w(j + 1, "year")
-                && self.is_dash(j + 2)
-                && self.is_w(j + 3, "old")
-            {
+            let year = |k: usize| self.is_w(k, "year") || self.is_w(k, "years");
+            if self.is_dash(j) && year(j + 1) && self.is_dash(j + 2) && self.is_w(j + 3, "old") {
                 return self.finish(a, j + 4, j + 4, value, None, None, StatKind::Age);
             }
-            if self.is_w(j, "years") && self.is_w(j + 1, "old") {
+            if self.is_dash(j) && year(j + 1) && self.is_w(j + 2, "old") {
+                return self.finish(a, j + 3, j + 3, value, None, None, StatKind::Age);
+            }
+            if year(j) && self.is_w(j + 1, "old") {
                 return self.finish(a, text_end, j + 2, value, None, None, StatKind::Age);
             }
             if i > 0 && self.is_w(a.wrapping_sub(1), "aged") {
