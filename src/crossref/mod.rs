@@ -488,7 +488,16 @@ mod tests {
             quotes: vec![],
             statistics: vec![rebounds(&b, &b, "nine", 9.0)],
         };
-        let f = Fixture::new(vec![a, b.clone()], vec![single, one], vec![None, None]);
+        let c = "Nine rebounds were all the team managed.".to_string();
+        let third = Claims {
+            quotes: vec![],
+            statistics: vec![rebounds(&c, &c, "Nine", 9.0)],
+        };
+        let f = Fixture::new(
+            vec![a, b.clone(), c.clone()],
+            vec![single, one, third],
+            vec![None, None, None],
+        );
         let r = analyze(&f.views());
         assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
         let c = &r.conflicts[0];
@@ -772,11 +781,24 @@ mod tests {
         );
         let r = analyze(&f.views());
         assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
-        // The control: undated, the same pair is a conflict (nothing tells it apart).
+        // Undated, one report against one other aligned by one word is not reported
+        // either; a third report giving one of the values makes it a conflict (nothing
+        // tells it apart).
         let f = Fixture::new(
             vec![a.clone(), b.clone()],
             vec![workers(&a, "1,200", 1200.0), workers(&b, "300", 300.0)],
             vec![None, None],
+        );
+        assert!(analyze(&f.views()).conflicts.is_empty());
+        let c = "Its 1,200 workers face cuts next year.".to_string();
+        let f = Fixture::new(
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![
+                workers(&a, "1,200", 1200.0),
+                workers(&b, "300", 300.0),
+                workers(&c, "1,200", 1200.0),
+            ],
+            vec![None, None, None],
         );
         assert_eq!(analyze(&f.views()).conflicts.len(), 1);
     }

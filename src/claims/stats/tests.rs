@@ -649,7 +649,8 @@ fn ages_written_in_haste() {
     ] {
         let st = extract_statistics(text);
         assert!(
-            st.iter().any(|s| s.value == 11.0 && s.kind == StatKind::Age),
+            st.iter()
+                .any(|s| s.value == 11.0 && s.kind == StatKind::Age),
             "{text}: {st:#?}"
         );
     }
