@@ -810,59 +810,53 @@ fn lead_actor(body: &str) -> Vec<String> {
 /// Whether `word` (lower case) stands in `body` capitalised after a word of its sentence
 /// (not at a sentence's start, where any word is capitalised).
 fn capitalised_inside_sentence(body: &str, word: &str) -> bool {
-    let mut cap = String::with_capacity(word.len());
-    let mut chars = word.chars();
-    if let Some(c) = chars.next() {
-        cap.extend(c.to_uppercase());
-    }
-    cap.push_str(chars.as_str());
-    body.match_indices(cap.as_str()).any(|(i, _)| {
-        let after = body[i + cap.len()..].chars().next();
-        let whole = !body[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(char::is_alphanumeric);
+    let cap = capitalise(word);
+    word_positions(body, &cap).any(|i| {
         let prev = body[..i]
             .trim_end_matches([' ', '\t', '(', '<'])
             .chars()
             .next_back();
-        whole && prev.is_some_and(|c| c.is_alphanumeric() || c == ',')
+        prev.is_some_and(|c| c.is_alphanumeric() || c == ',')
     })
+}
+
+/// `word` with its first letter in upper case.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Whether two articles may report one figure as far as their main actors go: unless
 /// both open on named actors, neither names the other's (a company's dividend is not
 /// another company's, though the wire stories read alike).
 fn same_actors(a: (&[String], &str), b: (&[String], &str)) -> bool {
-    let named_in = |lead: &[String], body: &str| {
+    let distinctive = |lead: &[String]| -> Vec<String> {
         lead.iter()
             .filter(|w| w.len() > 2 && !GENERIC_NAME_WORDS.contains(&w.as_str()))
-            .any(|w| written_capitalised(body, w) || written_lower(body, &w.to_uppercase()))
+            .cloned()
+            .collect()
     };
-    let distinctive = |lead: &[String]| {
-        lead.iter()
-            .any(|w| w.len() > 2 && !GENERIC_NAME_WORDS.contains(&w.as_str()))
+    let named_in = |words: &[String], body: &str| {
+        words
+            .iter()
+            .any(|w| written_capitalised(body, w) || stands_as_word(body, &w.to_uppercase()))
     };
-    !distinctive(a.0) || !distinctive(b.0) || named_in(a.0, b.1) || named_in(b.0, a.1)
+    let (da, db) = (distinctive(a.0), distinctive(b.0));
+    da.is_empty() || db.is_empty() || named_in(&da, b.1) || named_in(&db, a.1)
 }
 
 /// Whether `word` (lower case) stands in `body` as a word with a capital first letter.
 fn written_capitalised(body: &str, word: &str) -> bool {
-    let mut cap = String::with_capacity(word.len());
-    let mut chars = word.chars();
-    if let Some(c) = chars.next() {
-        cap.extend(c.to_uppercase());
-    }
-    cap.push_str(chars.as_str());
-    written_lower(body, &cap)
+    stands_as_word(body, &capitalise(word))
 }
 
 /// Whether a clause's first word is a verb rather than the start of a noun phrase: a
 /// lower-case word ending like a past or present verb form, or a common verb of reports
 /// of games and events. Determiners, pronouns and numbers open noun phrases.
-fn starts_with_verb(word: &str) -> bool {
-    let w = word;
+fn starts_with_verb(w: &str) -> bool {
     if !w.chars().next().is_some_and(char::is_lowercase) || NOT_OWNERS.contains(&w) {
         return false;
     }
@@ -922,7 +916,7 @@ fn lead_names(sentence: &str, body: &str) -> Vec<String> {
             break;
         }
         let lower = w.to_lowercase();
-        if NOT_OWNERS.contains(&lower.as_str()) || written_lower(body, &lower) {
+        if NOT_OWNERS.contains(&lower.as_str()) || stands_as_word(body, &lower) {
             return Vec::new();
         }
         out.push(lower);
@@ -933,13 +927,18 @@ fn lead_names(sentence: &str, body: &str) -> Vec<String> {
     out
 }
 
-/// Whether `word` stands in `body` as a whole word, written as given.
-fn written_lower(body: &str, word: &str) -> bool {
-    body.match_indices(word).any(|(i, _)| {
+/// Where `word` stands in `body` as a whole word, written as given.
+fn word_positions<'b>(body: &'b str, word: &'b str) -> impl Iterator<Item = usize> + 'b {
+    body.match_indices(word).map(|(i, _)| i).filter(move |&i| {
         let before = body[..i].chars().next_back();
         let after = body[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Whether `word` stands in `body` as a whole word, written as given.
+fn stands_as_word(body: &str, word: &str) -> bool {
+    word_positions(body, word).next().is_some()
 }
 
 /// Words that put a figure in an earlier event than the story's own ("had previously been
@@ -1041,13 +1040,7 @@ fn is_modal(stat: &Statistic) -> bool {
 /// Whether the figure's sentence marks it as a running or revised count.
 fn is_update(stat: &Statistic) -> bool {
     let s = stat.sentence.to_lowercase();
-    UPDATE_WORDS.iter().any(|w| {
-        s.match_indices(w).any(|(i, _)| {
-            let before = s[..i].chars().next_back();
-            let after = s[i + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    UPDATE_WORDS.iter().any(|w| stands_as_word(&s, w))
 }
 
 /// The content words of a figure's sentence: letters only, three or more of them, not a
