@@ -192,6 +192,77 @@ fn bad_files_are_reported_and_the_rest_indexed() {
     );
     let r = sb.json(&["search", "owners", &c, "--json"]);
     assert!(file_names(&r["hits"]).contains(&"latin1.txt".to_string()));
+    // Decoded in its charset, not with replacement characters: the word is searchable.
+    let r = sb.json(&["search", "café", &c, "--json"]);
+    assert_eq!(
+        file_names(&r["hits"]),
+        vec!["latin1.txt".to_string()],
+        "{r}"
+    );
+}
+
+#[test]
+fn saved_web_pages_are_read_as_their_articles() {
+    let sb = Sandbox::new();
+    let corpus = sb.path("pages");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let page = |charset: &str, title: &str, site: &str, date: &str, body: &str| {
+        format!(
+            r#"<!doctype html><html><head><meta charset="{charset}"><title>{title} | {site}</title>
+<meta property="og:site_name" content="{site}"><meta property="article:published_time" content="{date}">
+<script>document.write("tracking pixel")</script></head><body>
+<nav><a href="/">Home</a><a href="/sport">Sport scores and fixtures</a></nav>
+<article><h1>{title}</h1>{body}</article>
+<aside><h3>Most read</h3><ul><li><a href="/x">Celebrity chef opens a new restaurant downtown</a></li></ul></aside>
+</body></html>"#
+        )
+    };
+    let one = page(
+        "utf-8",
+        "Dam repairs to cost more",
+        "River Post",
+        "2024-05-01T09:00:00Z",
+        "<p>Repairs to the old dam will cost $12 million, the water board said on Tuesday, twice its estimate of last year.</p><p>\u{201c}We had no choice but to start again,\u{201d} said the board\u{2019}s chair, Maria Lopez, at a meeting in the town hall.</p>",
+    );
+    // The second page is in Windows-1252, as its meta tag says: "caf\xe9" is "café".
+    let mut two = page(
+        "windows-1252",
+        "Dam works begin",
+        "Valley News",
+        "2024-05-09T09:00:00Z",
+        "<p>Work on the dam began on Monday, with repairs now put at $15 million by the water board, more than first planned.</p><p>The CAFE_WORD owners near the dam said trade had fallen since the works started in the spring.</p>",
+    )
+    .into_bytes();
+    let at = two.windows(9).position(|w| w == b"CAFE_WORD").unwrap();
+    two.splice(at..at + 9, b"caf\xe9".iter().copied());
+    std::fs::write(corpus.join("one.html"), one).unwrap();
+    std::fs::write(corpus.join("two.htm"), two).unwrap();
+    let c = corpus.display().to_string();
+    let v = sb.json(&["index", &c, "--json"]);
+    assert_eq!(v["indexed"], 2, "{v}");
+    assert!(v["warnings"].as_array().unwrap().is_empty(), "{v}");
+
+    let hits = |q: &str| file_names(&sb.json(&["search", q, &c, "--json"])["hits"]);
+    assert_eq!(hits("\"water board\""), vec!["one.html", "two.htm"]);
+    assert_eq!(hits("café"), vec!["two.htm"]);
+    // Menus, teasers and scripts are not the article.
+    for junk in ["fixtures", "celebrity", "tracking"] {
+        assert!(hits(junk).is_empty(), "{junk} found");
+    }
+    let claims = sb.json(&["claims", &c, "--json"]);
+    let articles = claims["articles"].as_array().unwrap();
+    let one = articles
+        .iter()
+        .find(|a| a["path"].as_str().unwrap().ends_with("one.html"))
+        .unwrap();
+    assert_eq!(one["title"], "Dam repairs to cost more", "{one}");
+    assert_eq!(one["source"], "River Post", "{one}");
+    assert_eq!(one["date"], "2024-05-01", "{one}");
+    let quotes = one["quotes"].as_array().unwrap();
+    assert!(
+        quotes.iter().any(|q| q["speaker"] == "Maria Lopez"),
+        "{one}"
+    );
 }
 
 #[test]

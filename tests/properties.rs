@@ -199,6 +199,64 @@ fn mangled_bytes() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// Markup: news-like and arbitrary text inside tags of every kind, some left open, some
+/// closed out of order, with attributes, comments, entities and scripts.
+fn html_like() -> impl Strategy<Value = String> {
+    const TAGS: &[&str] = &[
+        "p",
+        "div",
+        "article",
+        "nav",
+        "span",
+        "a href=\"/x\"",
+        "h1",
+        "h2",
+        "li",
+        "ul",
+        "br",
+        "script",
+        "style",
+        "table",
+        "td",
+        "tr",
+        "meta charset=\"utf-8\"",
+        "title",
+        "body",
+        "html",
+        "head",
+        "!--",
+        "img src=x",
+        "section class=\"story-body\"",
+        "footer",
+        "meta property=\"article:published_time\" content=\"2024-03-05T08:30:00Z\"",
+    ];
+    vec(
+        (
+            select(TAGS),
+            prop_oneof![3 => news_like(), 1 => any_text(), 1 => Just("&amp; &#x27; &bogus; &#99999999;".to_string())],
+            any::<u8>(),
+        ),
+        0..30,
+    )
+    .prop_map(|parts| {
+        let mut out = String::new();
+        for (tag, text, how) in parts {
+            out.push('<');
+            out.push_str(tag);
+            out.push('>');
+            out.push_str(&text);
+            let name = tag.split(' ').next().unwrap_or(tag);
+            match how % 4 {
+                0 => {}
+                1 => out.push_str(&format!("</{name}>")),
+                2 => out.push_str("</div></p>"),
+                _ => out.push_str("-->"),
+            }
+        }
+        out
+    })
+}
+
 // ---------------------------------------------------------------------------
 // Invariants
 
@@ -372,6 +430,30 @@ proptest! {
         if let Ok(t) = corpus::decode(bytes) {
             prop_assert_eq!(t.warning.is_some(), !valid);
             pipeline(&t.text)?;
+        }
+    }
+
+    #[test]
+    fn web_pages_never_panic_and_give_clean_paragraphs(page in html_like()) {
+        let a = corpus::parse_article("prop.html", &page);
+        if !a.body.is_empty() {
+            for p in a.body.split("\n\n") {
+                prop_assert!(!p.is_empty() && !p.contains('\n') && p.trim() == p, "{:?}", a.body);
+            }
+        }
+        check_claims(&a.body, &claims::extract(&a.body))?;
+        let lines = corpus::page_lines(&page);
+        prop_assert!(lines.iter().all(|l| !l.is_empty() && !l.contains('\n')));
+    }
+
+    #[test]
+    fn web_page_bytes_in_any_charset_never_panic(bytes in vec(some_byte(), 0..1500), charset in select(&["utf-8", "iso-8859-1", "shift_jis", "utf-16le", "bogus", ""][..])) {
+        let mut page = format!("<meta charset=\"{charset}\">").into_bytes();
+        page.extend(bytes);
+        if let Ok(t) = corpus::decode_page(page, None) {
+            prop_assert!(!t.text.starts_with('\u{feff}'), "BOM kept");
+            let a = corpus::parse_article("prop.html", &t.text);
+            check_claims(&a.body, &claims::extract(&a.body))?;
         }
     }
 

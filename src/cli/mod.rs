@@ -55,7 +55,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders of articles (.txt, .md); default: the configured corpus.
+    /// Files or folders of articles (.txt, .md, .html); default: the configured corpus.
     pub paths: Vec<PathBuf>,
     /// Print the summary as JSON.
     #[arg(long)]
@@ -224,7 +224,7 @@ fn report_problems(summary: &UpdateSummary) {
 fn empty_corpus_message(ctx: &Context) -> String {
     let roots: Vec<String> = ctx.roots.iter().map(|r| r.display().to_string()).collect();
     format!(
-        "no articles found in {}: add .txt or .md files (a title line, then paragraphs) or give another folder",
+        "no articles found in {}: add .txt or .md files (a title line, then paragraphs) or saved web pages (.html) or give another folder",
         if roots.is_empty() {
             "the corpus".to_string()
         } else {

@@ -47,17 +47,32 @@ pub fn normalize_space(line: &str) -> String {
     out
 }
 
+/// Words, counting a run of Chinese or Japanese characters (written without spaces) as
+/// one word per two characters.
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
-        .count()
+        .map(|w| {
+            let ideographs = w.chars().filter(|&c| is_cjk(c)).count();
+            if ideographs > 1 {
+                ideographs.div_ceil(2)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Han, kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Ends like a sentence: a full stop, question or exclamation mark, possibly inside a
 /// closing quote or bracket.
 fn ends_like_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', ' ']);
-    t.ends_with(['.', '!', '?', '…'])
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', ' ', '」', '』', '）']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// Ends with any mark that closes speech or a sentence.
@@ -164,8 +179,9 @@ fn furniture_reason(line: &str) -> Option<&'static str> {
     if is_all_caps(line) && !ends_like_sentence(line) && word_count(line) >= 2 {
         return Some("all-caps teaser or heading");
     }
-    // Form text ends with the required-field asterisk.
-    if line.ends_with('*') && !line.ends_with("**") {
+    // Form text ends with the required-field asterisk ("Email *"); a paragraph ending on a
+    // footnote mark is text.
+    if line.ends_with('*') && !line.ends_with("**") && word_count(line) < FOOTER_LINE_WORDS {
         return Some("form text");
     }
     None
@@ -203,6 +219,23 @@ struct Line {
 
 /// Separates a file's lines into title, paragraphs and removed furniture.
 pub fn clean_lines(raw: &[&str]) -> Cleaned {
+    clean(raw, Origin::Text)
+}
+
+/// The same for an article a readability extractor took out of a web page: the page's
+/// navigation is gone already, so a short line inside the article is a subheading or a
+/// list item, not furniture; short lines before the article starts still go.
+pub fn clean_extracted(raw: &[&str]) -> Cleaned {
+    clean(raw, Origin::Extracted)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Text,
+    Extracted,
+}
+
+fn clean(raw: &[&str], origin: Origin) -> Cleaned {
     let mut out = Cleaned::default();
     let blocky = raw.iter().any(|l| l.trim().is_empty());
     // Non-empty lines, whitespace normalised; hard-wrapped lines of a block are joined.
@@ -279,8 +312,11 @@ pub fn clean_lines(raw: &[&str]) -> Cleaned {
         if Some(i) == title_at {
             continue;
         }
+        // Inside an extracted article only one-word lines (a gallery's "Close",
+        // "Caption") are taken as furniture by their shortness.
+        let inside = i > first_body && origin == Origin::Extracted && word_count(&l.text) >= 2;
         verdict[i] = furniture_reason(&l.text).or_else(|| {
-            is_short_without_punctuation(&l.text).then_some(if i < first_body {
+            (!inside && is_short_without_punctuation(&l.text)).then_some(if i < first_body {
                 "page furniture before the article"
             } else {
                 "short line without sentence punctuation"

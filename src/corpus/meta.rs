@@ -176,6 +176,50 @@ pub fn publication_date(path: &str, lines: &[&str]) -> Option<ArticleDate> {
         .or_else(|| find_date(lines))
 }
 
+/// The date of a page's timestamp ("2024-03-05T08:30:00Z", "2024-03-05 08:30",
+/// "Tue, 05 Mar 2024 08:30:00 GMT"); an ISO timestamp is told by its day alone.
+pub fn date_in_timestamp(stamp: &str) -> Option<ArticleDate> {
+    let stamp = stamp.trim();
+    let day = stamp.split(['T', ' ']).next().unwrap_or(stamp);
+    date_in_line(day)
+        .filter(|d| d.iso.is_some())
+        .or_else(|| date_in_line(stamp))
+}
+
+/// The site a web address is on, as an outlet's name: "https://www.reuters.com/world/…"
+/// → "reuters.com".
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host
+        .strip_prefix("www.")
+        .unwrap_or(host)
+        .to_ascii_lowercase();
+    (host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    .then_some(host)
+}
+
+/// A page title without the site's name after a separator: "Storm closes ports | The
+/// Daily Example" → "Storm closes ports".
+pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " : ", " · "] {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && tail.trim().eq_ignore_ascii_case(site)
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
 fn clean_outlet(s: &str) -> Option<String> {
     let s = s
         .trim()
@@ -292,6 +336,33 @@ pub fn find_source(lines: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_timestamps_hosts_and_titles() {
+        let d = date_in_timestamp("2024-03-05T08:30:00Z").unwrap();
+        assert_eq!(d.iso.as_deref(), Some("2024-03-05"));
+        assert_eq!(d.text, "2024-03-05");
+        let d = date_in_timestamp("Tue, 05 Mar 2024 08:30:00 GMT").unwrap();
+        assert_eq!(d.iso.as_deref(), Some("2024-03-05"));
+        assert!(date_in_timestamp("yesterday").is_none());
+        assert_eq!(
+            host_of("https://www.reuters.com/world/x?y=1").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            host_of("http://user@news.example.org:8080/").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(host_of("not a url"), None);
+        assert_eq!(
+            strip_site_suffix(
+                "Storm closes ports | The Daily Example",
+                Some("the daily example")
+            ),
+            "Storm closes ports"
+        );
+        assert_eq!(strip_site_suffix("A - B", Some("C")), "A - B");
+    }
 
     #[test]
     fn a_dateline_beats_the_file_name_which_beats_a_date_the_prose_mentions() {

@@ -5,6 +5,7 @@
 //! becomes a [`Skipped`] entry with a reason the user can act on.
 
 mod clean;
+mod html;
 mod meta;
 mod raw;
 
@@ -15,12 +16,13 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-pub use clean::{Removed, clean_lines};
+pub use clean::{Removed, clean_extracted, clean_lines};
+pub use html::{Page, decode_html, extract_page, is_html_path, page_lines};
 pub use meta::ArticleDate;
 pub use raw::{RawText, raw_text};
 
 /// File extensions read as articles.
-pub const EXTENSIONS: &[&str] = &["txt", "md"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
 /// Default limit on one article file's size; larger files are skipped with a warning.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -35,6 +37,12 @@ pub struct Article {
     /// The outlet, where the text tells it ("© 2025 WLRN", a newsroom e-mail domain).
     pub source: Option<String>,
     pub date: Option<ArticleDate>,
+    /// Who wrote it, where the page's metadata says (web pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// The page's own address, where it gives one (web pages).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Clean text: paragraphs separated by a blank line ("\n\n"). Claim offsets point here.
     pub body: String,
     /// Lines that were judged page furniture, with why, so the reader can show the raw text.
@@ -70,7 +78,11 @@ pub fn article_id(path: &str) -> String {
 }
 
 /// Turns the text of one file into an article. Pure: the same text gives the same article.
+/// A web page (by its extension) is first reduced to its article and metadata.
 pub fn parse_article(path: &str, text: &str) -> Article {
+    if is_html_path(path) {
+        return parse_page(path, text);
+    }
     let lines: Vec<&str> = text.lines().collect();
     let cleaned = clean_lines(&lines);
     let source = meta::find_source(&lines);
@@ -81,6 +93,45 @@ pub fn parse_article(path: &str, text: &str) -> Article {
         title: cleaned.title,
         source,
         date,
+        byline: None,
+        url: None,
+        body: cleaned.paragraphs.join("\n\n"),
+        removed: cleaned.removed,
+    }
+}
+
+/// A web page as an article: the readability extractor's text, cleaned by the same
+/// furniture rules as any text file; title, outlet and date from the page's metadata
+/// first, from the text when the page gives none.
+fn parse_page(path: &str, html: &str) -> Article {
+    let page = extract_page(html);
+    let lines: Vec<&str> = page.text.lines().collect();
+    let cleaned = if page.whole_page {
+        clean_lines(&lines)
+    } else {
+        clean_extracted(&lines)
+    };
+    let source = page
+        .site_name
+        .clone()
+        .or_else(|| meta::find_source(&lines))
+        .or_else(|| page.url.as_deref().and_then(meta::host_of));
+    let date = page
+        .published
+        .as_deref()
+        .and_then(meta::date_in_timestamp)
+        .or_else(|| meta::publication_date(path, &lines));
+    // The extractor drops a headline it recognises from the metadata; one left at the top
+    // of the text is the same headline, not a paragraph.
+    let title = page.title.clone().or(cleaned.title);
+    Article {
+        id: article_id(path),
+        path: path.to_string(),
+        title: title.map(|t| meta::strip_site_suffix(&t, page.site_name.as_deref())),
+        source,
+        date,
+        byline: page.byline,
+        url: page.url,
         body: cleaned.paragraphs.join("\n\n"),
         removed: cleaned.removed,
     }
@@ -336,39 +387,64 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<FileText, String> {
             limits.max_file_bytes
         ));
     }
-    decode(bytes)
+    if path.to_str().is_some_and(is_html_path) {
+        decode_page(bytes, None)
+    } else {
+        decode(bytes)
+    }
 }
 
-/// Decides whether bytes are text and decodes them.
+/// Decides whether bytes are text and decodes them: UTF-8 when they are, else in the
+/// charset they most likely are in (detected), with a warning.
 pub fn decode(bytes: Vec<u8>) -> Result<FileText, String> {
-    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".into());
-    }
-    if looks_binary(&bytes) {
-        return Err("binary file (not text)".into());
-    }
+    refuse_non_text(&bytes)?;
     let (text, warning) = match std::str::from_utf8(&bytes) {
         Ok(s) => (s.to_string(), None),
         Err(_) => {
-            let s = String::from_utf8_lossy(&bytes).into_owned();
+            let encoding = html::guess_encoding(&bytes);
+            let (s, used, _) = encoding.decode(&bytes);
             let bad = s.matches('\u{FFFD}').count();
-            (
-                s,
-                Some(format!(
-                    "not valid UTF-8: decoded with {bad} replacement character(s)"
-                )),
-            )
+            let mut warning = format!("not valid UTF-8: decoded as {} (detected)", used.name());
+            if bad > 0 {
+                warning.push_str(&format!(" with {bad} replacement character(s)"));
+            }
+            (s.into_owned(), Some(warning))
         }
     };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_string)
-        .unwrap_or(text);
     Ok(FileText {
-        text,
+        text: strip_bom(text),
         bytes,
         warning,
     })
+}
+
+/// Decodes a saved web page: its charset from a BOM, `http_charset`, its `<meta>` tags or
+/// detection.
+pub fn decode_page(bytes: Vec<u8>, http_charset: Option<&str>) -> Result<FileText, String> {
+    refuse_non_text(&bytes)?;
+    let (text, warning) = decode_html(&bytes, http_charset);
+    Ok(FileText {
+        text: strip_bom(text),
+        bytes,
+        warning,
+    })
+}
+
+fn refuse_non_text(bytes: &[u8]) -> Result<(), String> {
+    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file".into());
+    }
+    if looks_binary(bytes) {
+        return Err("binary file (not text)".into());
+    }
+    Ok(())
+}
+
+fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(t) => t.to_string(),
+        None => text,
+    }
 }
 
 /// A file is binary when its first 8 KiB hold a NUL byte or mostly non-text bytes.
@@ -401,6 +477,80 @@ mod tests {
         assert_eq!(parts, vec!["One.", "Two two.", "Three"]);
     }
 
+    const PAGE: &str = r#"<html><head><meta charset="utf-8">
+<title>Flood waters rise in the valley - Valley Courier</title>
+<meta property="og:site_name" content="Valley Courier">
+<meta property="og:url" content="https://www.valleycourier.example/news/flood">
+<meta property="article:published_time" content="2024-06-02T10:00:00+02:00">
+<meta name="author" content="Sam Poe"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/weather">Weather outlook</a></li></ul></nav>
+<div class="story"><p>Flood waters rose by 2 metres overnight in the valley, and 340 homes were evacuated, the county said on Sunday morning.</p>
+<h2>Roads closed</h2>
+<p>"The river has not been this high since 1987," said the county's emergency chief, Ana Ruiz, adding that 12 roads would stay closed until Tuesday.</p>
+<p>Share</p>
+<p>Forecasters expect another 40 millimetres of rain by Monday night, which could push the river higher still in the lower valley towns.</p></div>
+<footer><p>Sign up for our newsletter</p></footer></body></html>"#;
+
+    #[test]
+    fn a_web_page_is_read_as_its_article() {
+        let a = parse_article("saved/flood.html", PAGE);
+        assert_eq!(a.title.as_deref(), Some("Flood waters rise in the valley"));
+        assert_eq!(a.source.as_deref(), Some("Valley Courier"));
+        assert_eq!(a.byline.as_deref(), Some("Sam Poe"));
+        assert_eq!(
+            a.date.as_ref().and_then(|d| d.iso.as_deref()),
+            Some("2024-06-02")
+        );
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://www.valleycourier.example/news/flood")
+        );
+        let paras: Vec<&str> = a.body.split("\n\n").collect();
+        assert!(
+            paras[0].starts_with("Flood waters rose by 2 metres"),
+            "{paras:?}"
+        );
+        assert!(
+            paras.contains(&"Roads closed"),
+            "a subheading stays: {paras:?}"
+        );
+        assert!(!a.body.contains("Weather outlook") && !a.body.contains("newsletter"));
+        assert!(
+            !paras.contains(&"Share"),
+            "a one-word line inside goes: {paras:?}"
+        );
+        assert!(a.removed.iter().any(|r| r.text == "Share"));
+        // The claims are found in the extracted text.
+        let c = crate::claims::extract(&a.body);
+        assert!(
+            c.quotes
+                .iter()
+                .any(|q| q.speaker.as_deref() == Some("Ana Ruiz"))
+        );
+        assert!(c.statistics.iter().any(|s| s.text.contains("340")));
+        // The raw view shows the page's text: menus marked, the article's lines not.
+        let raw = raw::page_raw_text(&a, PAGE);
+        let mark = |needle: &str| {
+            let i = raw.lines.iter().position(|l| l.contains(needle)).unwrap();
+            raw.removed[i].clone()
+        };
+        assert!(mark("Weather outlook").unwrap().starts_with("page only"));
+        assert_eq!(mark("Flood waters rose"), None);
+        assert_eq!(
+            mark("Share").as_deref(),
+            Some("short line without sentence punctuation")
+        );
+    }
+
+    #[test]
+    fn a_page_without_metadata_takes_them_from_its_text() {
+        let page = "<html><body><p>LONDON (Reuters) - Shares fell 3 percent on Friday after the company warned that profits would miss forecasts for a second year.</p><p>The board said it would meet again next month to consider the dividend and a sale of the European unit.</p></body></html>";
+        let a = parse_article("2024-01-05-shares.htm", page);
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.date.and_then(|d| d.iso).as_deref(), Some("2024-01-05"));
+        assert!(a.body.contains("Shares fell 3 percent"));
+    }
+
     #[test]
     fn binary_and_empty_are_refused() {
         assert!(decode(b"abc\0def".to_vec()).unwrap_err().contains("binary"));
@@ -408,10 +558,13 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
-        let t = decode(b"Caf\xe9 society said something.".to_vec()).unwrap();
-        assert!(t.text.contains('\u{FFFD}'));
-        assert!(t.warning.unwrap().contains("UTF-8"));
+    fn text_that_is_not_utf8_is_decoded_in_its_charset_with_a_warning() {
+        let t = decode(b"Caf\xe9 society said the cr\xe8me br\xfbl\xe9e was sold out.".to_vec())
+            .unwrap();
+        assert!(t.text.contains("Café society"), "{}", t.text);
+        assert!(t.text.contains("crème brûlée"), "{}", t.text);
+        let w = t.warning.unwrap();
+        assert!(w.contains("UTF-8") && w.contains("windows-1252"), "{w}");
     }
 
     #[cfg(unix)]

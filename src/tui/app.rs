@@ -89,7 +89,7 @@ impl Default for Options {
             theme: Theme::default(),
             read: BTreeSet::new(),
             notices: Vec::new(),
-            empty_hint: "No articles yet. Add .txt or .md files (a title line, then paragraphs) to a folder and run `crosscheck read FOLDER`, or list folders under `corpus` in $XDG_CONFIG_HOME/crosscheck/config.toml.".into(),
+            empty_hint: "No articles yet. Add .txt or .md files (a title line, then paragraphs) or saved web pages (.html) to a folder and run `crosscheck read FOLDER`, or list folders under `corpus` in $XDG_CONFIG_HOME/crosscheck/config.toml.".into(),
         }
     }
 }

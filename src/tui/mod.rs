@@ -186,7 +186,7 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
         read: marks.read,
         notices,
         empty_hint: format!(
-            "No articles in {}. Add .txt or .md files there (a title line, then paragraphs; folders are read recursively), or open another folder with `crosscheck read FOLDER`, or list folders under `corpus` in $XDG_CONFIG_HOME/crosscheck/config.toml. Press q to quit.",
+            "No articles in {}. Add .txt or .md files (a title line, then paragraphs) or saved web pages (.html) there ( folders are read recursively), or open another folder with `crosscheck read FOLDER`, or list folders under `corpus` in $XDG_CONFIG_HOME/crosscheck/config.toml. Press q to quit.",
             if roots.is_empty() {
                 "the corpus".to_string()
             } else {
