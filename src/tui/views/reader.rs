@@ -724,6 +724,13 @@ fn draw(r: &ReaderState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if let Some(s) = &article.source {
         details.push(s.clone());
     }
+    if let Some(b) = &article.byline {
+        details.push(if b.to_lowercase().starts_with("by ") {
+            b.clone()
+        } else {
+            format!("by {b}")
+        });
+    }
     if let Some(d) = &article.date {
         details.push(if d.malformed {
             format!("{} (not a valid date)", d.text)
