@@ -121,8 +121,7 @@ fn parse_page(path: &str, html: &str) -> Article {
         .as_deref()
         .and_then(meta::date_in_timestamp)
         .or_else(|| meta::publication_date(path, &lines));
-    // The extractor drops a headline it recognises from the metadata; one left at the top
-    // of the text is the same headline, not a paragraph.
+    // The page's own title first; a headline line at the top of the text only without one.
     let title = page.title.clone().or(cleaned.title);
     Article {
         id: article_id(path),
