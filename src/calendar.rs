@@ -177,3 +177,51 @@ mod dateline_tests {
         assert_eq!(dateline_day("The board met on March 4 - and agreed"), None);
     }
 }
+
+/// The civil date of a day number (the inverse of [`day_number`]).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// A moment as an RFC 3339 UTC timestamp ("2026-12-03T17:05:09Z").
+pub fn utc_timestamp(t: std::time::SystemTime) -> String {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn timestamps_invert_day_numbers() {
+        assert_eq!(utc_timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let t = UNIX_EPOCH + Duration::from_secs(1_796_317_509);
+        let stamp = utc_timestamp(t);
+        assert_eq!(day_number(&stamp[..10]), Some(1_796_317_509 / 86_400));
+        for day in [-1000_i64, 0, 11_017, 20_000, 60_000] {
+            let (y, m, d) = civil_from_days(day);
+            assert_eq!(day_number(&format!("{y:04}-{m:02}-{d:02}")), Some(day));
+        }
+    }
+}

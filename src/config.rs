@@ -53,6 +53,44 @@ pub struct ThemeConfig {
     pub highlight: Option<String>,
 }
 
+/// How feeds are fetched (`[feeds]`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedsConfig {
+    /// A larger response (feed or page) is refused.
+    pub max_response_bytes: Option<u64>,
+    /// Seconds for one request, redirects and body included.
+    pub timeout_secs: Option<u64>,
+    /// Seconds to connect.
+    pub connect_timeout_secs: Option<u64>,
+    /// Request each entry's page for its full text (default true); false keeps the feed's text.
+    pub fetch_pages: Option<bool>,
+    /// Requests at once (at most two to one host).
+    pub workers: Option<usize>,
+}
+
+impl FeedsConfig {
+    pub fn fetch_options(&self) -> crate::feeds::FetchOptions {
+        let mut o = crate::feeds::FetchOptions::default();
+        if let Some(b) = self.max_response_bytes {
+            o.http.max_bytes = b;
+        }
+        if let Some(t) = self.timeout_secs {
+            o.http.timeout = std::time::Duration::from_secs(t.max(1));
+        }
+        if let Some(t) = self.connect_timeout_secs {
+            o.http.connect_timeout = std::time::Duration::from_secs(t.max(1));
+        }
+        if let Some(f) = self.fetch_pages {
+            o.fetch_pages = f;
+        }
+        if let Some(w) = self.workers {
+            o.workers = w.clamp(1, 32);
+        }
+        o
+    }
+}
+
 /// The settings a user can write.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -64,6 +102,7 @@ pub struct Config {
     /// At most this many articles are indexed per run.
     pub max_articles: Option<usize>,
     pub theme: ThemeConfig,
+    pub feeds: FeedsConfig,
     /// Key overrides: action name → key list ("next_claim" = ["Tab", "]"]).
     pub keys: BTreeMap<String, Vec<String>>,
 }

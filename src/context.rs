@@ -12,6 +12,8 @@ use crate::index;
 pub struct Context {
     pub config: Config,
     pub dirs: Dirs,
+    /// The config file in use (the feeds' `urls` file lives beside it).
+    pub config_file: PathBuf,
     pub roots: Vec<PathBuf>,
     pub index_dir: PathBuf,
     /// Messages to show the user once (a bad config…).
@@ -21,8 +23,8 @@ pub struct Context {
 }
 
 impl Context {
-    /// Resolves the corpus: the paths given, else the configured corpus, else the
-    /// bundled seeds.
+    /// Resolves the corpus: the paths given, else the configured corpus and the articles
+    /// fetched from feeds, else the bundled seeds.
     pub fn new(
         cli_index: Option<PathBuf>,
         cli_config: Option<PathBuf>,
@@ -30,6 +32,7 @@ impl Context {
     ) -> Result<Context> {
         let dirs = Dirs::from_env();
         let config_path = cli_config.unwrap_or_else(|| dirs.config_file.clone());
+        let config_file = config_path.clone();
         let (config, notice) = config::load(&config_path);
         let mut notices: Vec<String> = notice.into_iter().collect();
         // An index named with --index keeps the corpus it was built from.
@@ -40,12 +43,18 @@ impl Context {
             .into_iter()
             .filter(|p| p.exists())
             .collect();
+        let feed_articles = crate::feeds::Store::new(&dirs.data).articles_dir();
+        let has_feed_articles = feed_articles.is_dir();
         let roots = if !paths.is_empty() {
             paths.to_vec()
         } else if !indexed_roots.is_empty() {
             indexed_roots
-        } else if !config.corpus.is_empty() {
-            config.corpus_paths()
+        } else if !config.corpus.is_empty() || has_feed_articles {
+            let mut roots = config.corpus_paths();
+            if has_feed_articles {
+                roots.push(feed_articles);
+            }
+            roots
         } else {
             match config::bundled_seeds(&dirs) {
                 Ok(p) => vec![p],
@@ -59,6 +68,7 @@ impl Context {
         Ok(Context {
             config,
             dirs,
+            config_file,
             roots,
             index_dir,
             notices,

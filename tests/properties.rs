@@ -482,3 +482,56 @@ proptest! {
         prop_assert!(!line.contains('\n'));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Feeds: the parser under `catch_quietly` never takes the process down, whatever a
+// server sends; every entry it returns has a key and only web links.
+
+#[rustfmt::skip]
+const FEED_PIECES: &[&str] = &[
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>", "<rss version=\"2.0\">", "<channel>", "</channel>", "</rss>",
+    "<item>", "</item>", "<title>", "</title>", "<link>", "</link>", "<guid>", "</guid>",
+    "<description>", "</description>", "<pubDate>Mon, 30 Nov 2026 09:00:00 GMT</pubDate>",
+    "<pubDate>yesterday</pubDate>", "<![CDATA[", "]]>", "&", "&amp;", "&#x26;", "&nbsp;", "&#0;",
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\">", "</feed>", "<entry>", "</entry>",
+    "<id>tag:x,2026:1</id>", "<updated>2026-12-01T00:00:00Z</updated>", "<link href=\"/a\"/>",
+    "<link rel=\"alternate\" href=\"javascript:alert(1)\"/>", "<content type=\"html\">", "</content>",
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">",
+    "</rdf:RDF>", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[", "{\"id\":1,\"url\":\"https://x.example\"}",
+    "]}", "https://news.example/a?b=1&c=2", "Quake hits", "\u{0}", "\u{1b}[2J", "é", "“", "<", ">", "\"", " ",
+];
+
+fn feed_like() -> impl Strategy<Value = Vec<u8>> {
+    (
+        vec(select(FEED_PIECES), 0..40),
+        vec((any::<Index>(), any::<u8>()), 0..4),
+    )
+        .prop_map(|(pieces, edits)| {
+            let mut b = pieces.concat().into_bytes();
+            if !b.is_empty() {
+                for (at, byte) in edits {
+                    let i = at.index(b.len());
+                    b[i] = byte;
+                }
+            }
+            b
+        })
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+
+    #[test]
+    fn feeds_never_panic_and_keep_only_web_links(bytes in prop_oneof![feed_like(), vec(some_byte(), 0..600)]) {
+        if let Ok(feed) = crosscheck::feeds::parse::parse_feed(&bytes, Some("https://feed.example/rss")) {
+            for e in &feed.entries {
+                prop_assert!(!e.key.is_empty());
+                if let Some(l) = &e.link {
+                    prop_assert!(crosscheck::feeds::list::is_web_url(l), "{}", l);
+                }
+            }
+        }
+        let repaired = crosscheck::feeds::parse::repair_ampersands(&bytes);
+        prop_assert!(repaired.len() >= bytes.len());
+    }
+}

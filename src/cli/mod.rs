@@ -1,6 +1,7 @@
 //! The headless subcommands: `index`, `search`, `claims`, `conflicts`, `stories`, as readable text
 //! or, with `--json`, as a stable contract for scripts.
 
+mod feeds;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -49,6 +50,11 @@ pub enum Command {
     /// Group the articles into stories (one real-world event each) and list them, largest
     /// first, with their articles and how many findings each holds.
     Stories(CorpusArgs),
+    /// Manage the feeds you follow (add, remove, list, import, export).
+    #[command(subcommand)]
+    Feeds(feeds::FeedsCommand),
+    /// Fetch every feed and each new entry's article, store and index them.
+    Fetch(feeds::FetchArgs),
     /// Open the reader (the default command).
     Read(ReadArgs),
 }
@@ -335,13 +341,17 @@ pub fn run_command(
             print_notices(&ctx);
             let (idx, _) = open_updated(&ctx, true)?;
             let crossref = idx.crossref()?;
+            let store = crate::feeds::Store::new(&ctx.dirs.data);
+            let revised = crate::feeds::edits::revised_articles(&store, &idx)?;
+            let edited = crate::feeds::edits::edits(&store, &revised);
             if args.json {
                 emit_json(serde_json::to_string_pretty(&output::conflicts_json(
-                    &crossref,
+                    &crossref, &edited,
                 ))?)?;
             } else {
                 emit(&output::conflicts_text(
                     &crossref,
+                    &edited,
                     output::Style::for_stdout(),
                 ))?;
             }
@@ -389,6 +399,12 @@ pub fn run_command(
             }
             Ok(0)
         }
+        Command::Feeds(cmd) => {
+            let ctx = new_context(&[])?;
+            print_notices(&ctx);
+            feeds::run_feeds(&ctx, cmd)
+        }
+        Command::Fetch(args) => feeds::run_fetch(cli_index, cli_config, args),
         Command::Read(_) => unreachable!("the reader is started by main"),
     }
 }

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use crate::claims::{Qualifier, QuoteKind};
 use crate::crossref::{CrossRef, Finding, FindingKind, RelatedKind};
+use crate::feeds::edits::Edited;
 use crate::index::{ArticleSummary, SearchResults, StoredArticle, StoredStory, UpdateSummary};
 use crate::text::{inert, inert_line};
 
@@ -228,8 +229,83 @@ pub fn claims_text(articles: &[StoredArticle], style: Style) -> String {
     out
 }
 
-pub fn conflicts_json(c: &CrossRef) -> Value {
-    serde_json::to_value(c).unwrap_or(Value::Null)
+/// The findings as JSON: the cross-article findings, and `edited` (the fetched articles
+/// revised since an earlier version).
+pub fn conflicts_json(c: &CrossRef, edited: &[Edited]) -> Value {
+    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        map.insert(
+            "edited".to_string(),
+            serde_json::to_value(edited).unwrap_or(Value::Null),
+        );
+    }
+    v
+}
+
+fn edited_text(out: &mut String, e: &Edited, style: Style) {
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        style.strong("EDITED"),
+        inert_line(e.title.as_deref().unwrap_or(&e.path))
+    );
+    let _ = writeln!(out, "  {}", inert_line(&e.explanation));
+    let c = &e.changes;
+    for f in &c.figures_changed {
+        let _ = writeln!(
+            out,
+            "  figure: {} → {}",
+            style.strong(&inert_line(f.before.as_deref().unwrap_or(""))),
+            style.strong(&inert_line(f.after.as_deref().unwrap_or("")))
+        );
+        let _ = writeln!(
+            out,
+            "      was: {}",
+            inert_line(f.sentence_before.as_deref().unwrap_or(""))
+        );
+        let _ = writeln!(
+            out,
+            "      now: {}",
+            inert_line(f.sentence_after.as_deref().unwrap_or(""))
+        );
+    }
+    for q in &c.quotes_reworded {
+        let mut line = format!(
+            "  quotation reworded ({}): ",
+            inert_line(q.speaker.as_deref().unwrap_or("unattributed"))
+        );
+        for p in q.diff.iter().flatten() {
+            match p.op.as_str() {
+                "delete" => {
+                    let _ = write!(line, "[-{}-]", inert_line(&p.text));
+                }
+                "insert" => {
+                    let _ = write!(line, "{{+{}+}}", inert_line(&p.text));
+                }
+                _ => line.push_str(&inert_line(&p.text)),
+            }
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for (label, list) in [
+        ("quotation added", &c.quotes_added),
+        ("quotation removed", &c.quotes_removed),
+    ] {
+        for q in list {
+            let _ = writeln!(
+                out,
+                "  {label} ({}): “{}”",
+                inert_line(q.speaker.as_deref().unwrap_or("unattributed")),
+                inert_line(q.after.as_deref().or(q.before.as_deref()).unwrap_or(""))
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "  {}  (earlier: {})\n",
+        inert_line(&e.path),
+        inert_line(&e.previous)
+    );
 }
 
 fn kind_label(k: FindingKind) -> &'static str {
@@ -269,13 +345,16 @@ fn finding_text(out: &mut String, f: &Finding, style: Style) {
     out.push('\n');
 }
 
-pub fn conflicts_text(c: &CrossRef, style: Style) -> String {
+pub fn conflicts_text(c: &CrossRef, edited: &[Edited], style: Style) -> String {
     let mut out = String::new();
     if c.conflicts.is_empty() {
         out.push_str("No conflicting figures found.\n\n");
     }
     for f in &c.conflicts {
         finding_text(&mut out, f, style);
+    }
+    for e in edited {
+        edited_text(&mut out, e, style);
     }
     for f in &c.corroborations {
         finding_text(&mut out, f, style);

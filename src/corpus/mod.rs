@@ -5,6 +5,7 @@
 //! becomes a [`Skipped`] entry with a reason the user can act on.
 
 mod clean;
+mod front;
 mod html;
 mod meta;
 mod raw;
@@ -17,6 +18,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 pub use clean::{Removed, clean_extracted, clean_lines};
+pub use front::{FrontMatter, front_matter, quoted as front_matter_value};
 pub use html::{Page, decode_html, extract_page, is_html_path, page_lines};
 pub use meta::ArticleDate;
 pub use raw::{RawText, raw_text};
@@ -43,6 +45,9 @@ pub struct Article {
     /// The page's own address, where it gives one (web pages).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The feed it was fetched from (articles of crosscheck's feed store).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
     /// Clean text: paragraphs separated by a blank line ("\n\n"). Claim offsets point here.
     pub body: String,
     /// Lines that were judged page furniture, with why, so the reader can show the raw text.
@@ -83,7 +88,11 @@ pub fn parse_article(path: &str, text: &str) -> Article {
     if is_html_path(path) {
         return parse_page(path, text);
     }
-    let lines: Vec<&str> = text.lines().collect();
+    let all: Vec<&str> = text.lines().collect();
+    if let Some(fm) = front_matter(&all) {
+        return parse_with_front_matter(path, &all, fm);
+    }
+    let lines = all;
     let cleaned = clean_lines(&lines);
     let source = meta::find_source(&lines);
     let date = meta::publication_date(path, &lines);
@@ -95,6 +104,42 @@ pub fn parse_article(path: &str, text: &str) -> Article {
         date,
         byline: None,
         url: None,
+        feed: None,
+        body: cleaned.paragraphs.join("\n\n"),
+        removed: cleaned.removed,
+    }
+}
+
+/// A text file whose front matter gives its metadata: those first, the text's own after.
+/// Removed lines keep their line numbers in the whole file.
+fn parse_with_front_matter(path: &str, all: &[&str], fm: FrontMatter) -> Article {
+    let lines = &all[fm.lines.min(all.len())..];
+    let mut cleaned = if fm.extracted {
+        clean_extracted(lines)
+    } else {
+        clean_lines(lines)
+    };
+    for r in &mut cleaned.removed {
+        r.line += fm.lines;
+    }
+    let source = fm
+        .source
+        .or_else(|| meta::find_source(lines))
+        .or_else(|| fm.url.as_deref().and_then(meta::host_of));
+    let date = fm
+        .date
+        .as_deref()
+        .and_then(meta::date_in_timestamp)
+        .or_else(|| meta::publication_date(path, lines));
+    Article {
+        id: article_id(path),
+        path: path.to_string(),
+        title: fm.title.or(cleaned.title),
+        source,
+        date,
+        byline: fm.byline,
+        url: fm.url,
+        feed: fm.feed,
         body: cleaned.paragraphs.join("\n\n"),
         removed: cleaned.removed,
     }
@@ -131,6 +176,7 @@ fn parse_page(path: &str, html: &str) -> Article {
         date,
         byline: page.byline,
         url: page.url,
+        feed: None,
         body: cleaned.paragraphs.join("\n\n"),
         removed: cleaned.removed,
     }

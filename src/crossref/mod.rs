@@ -6,6 +6,7 @@ mod passages;
 mod queries;
 mod quotes;
 mod records;
+pub mod revisions;
 mod stories;
 mod topics;
 

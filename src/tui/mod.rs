@@ -128,6 +128,7 @@ fn spawn_index_update(ctx: &Context, tx: Sender<Event>, go: Receiver<()>) -> Res
     let ctx = Context {
         config: ctx.config.clone(),
         dirs: ctx.dirs.clone(),
+        config_file: ctx.config_file.clone(),
         roots: ctx.roots.clone(),
         index_dir: ctx.index_dir.clone(),
         notices: Vec::new(),

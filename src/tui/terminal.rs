@@ -38,6 +38,11 @@ pub fn setup_terminal() -> Result<(TerminalGuard, Terminal<CrosstermBackend<Stdo
     // screen where it would vanish.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A panic a parser is known to have, caught and turned into an error, must not
+        // leave the reader running on a restored terminal.
+        if crate::panics::is_quiet() {
+            return;
+        }
         restore_terminal();
         previous(info);
     }));
