@@ -9,6 +9,7 @@ use crate::config::{self, Config, Dirs};
 use crate::index;
 
 /// What every command needs: the config, the corpus roots and the index location.
+#[derive(Debug, Clone)]
 pub struct Context {
     pub config: Config,
     pub dirs: Dirs,

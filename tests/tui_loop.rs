@@ -145,3 +145,146 @@ fn an_answer_that_comes_too_late_is_dropped() {
     assert!(app.overlay.is_none());
     assert_eq!(app.view, View::Library);
 }
+
+#[test]
+fn the_feeds_view_lists_feeds_and_enter_shows_a_feed_s_articles() {
+    use crosscheck::feeds::fetch::FeedRow;
+    let (mut lp, tx) = event_loop();
+    lp.pump().unwrap();
+    tx.send(key('7')).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Feeds);
+    assert!(screen(&lp).contains("No feeds yet."), "{}", screen(&lp));
+
+    let first_id = lp.app.data.summaries[0].id.clone();
+    lp.app.feeds.rows = vec![
+        FeedRow {
+            url: "https://wire.example/rss".into(),
+            title: Some("Wire \u{1b}[2Jservice".into()),
+            tags: vec!["world".into()],
+            articles: 2,
+            unread: 2,
+            last_fetch: Some("2026-12-03T17:00:00Z".into()),
+            last_error: None,
+            article_ids: vec![first_id.clone(), "gone".into()],
+        },
+        FeedRow {
+            url: "https://down.example/feed".into(),
+            title: None,
+            last_error: Some("HTTP 404: not found".into()),
+            ..FeedRow::default()
+        },
+    ];
+    tx.send(special(KeyCode::Down)).unwrap();
+    lp.pump().unwrap();
+    let s = screen(&lp);
+    assert!(s.contains("2 feeds, 2 unread · 1 with errors"), "{s}");
+    assert!(s.contains("Wire") && s.contains("service"), "{s}");
+    assert!(
+        !s.contains('\u{1b}'),
+        "escape sequences never reach the screen"
+    );
+    assert!(s.contains("HTTP 404: not found"), "{s}");
+    assert!(
+        s.contains("https://down.example/feed"),
+        "the selected feed's address: {s}"
+    );
+    // Enter on a feed with no articles says so; on the first, the library shows its own.
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert!(
+        lp.app
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no articles from this feed")
+    );
+    tx.send(special(KeyCode::Up)).unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Library);
+    assert!(
+        lp.app.library.filter.starts_with("wire.example-"),
+        "{}",
+        lp.app.library.filter
+    );
+    // Reading an article lowers the unread count at once.
+    lp.app.read.insert(first_id);
+    tx.send(key('7')).unwrap();
+    lp.pump().unwrap();
+    assert!(screen(&lp).contains("2 feeds, 1 unread"), "{}", screen(&lp));
+    // R without a way to fetch (no reloader here) says so instead of hanging.
+    tx.send(key('R')).unwrap();
+    lp.pump().unwrap();
+    assert!(!lp.fetching);
+    assert_eq!(
+        lp.app.message.as_deref(),
+        Some("feeds cannot be fetched from here")
+    );
+}
+
+#[test]
+fn r_starts_one_fetch_and_its_report_updates_the_view() {
+    use crosscheck::tui::event::FeedEvent;
+    let (lp, tx) = event_loop();
+    let started = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = started.clone();
+    let mut lp = lp.with_reloader(Box::new(move |_tx| {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }));
+    lp.pump().unwrap();
+    tx.send(key('R')).unwrap();
+    tx.send(key('R')).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(
+        started.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "one fetch at a time"
+    );
+    assert!(lp.fetching);
+    tx.send(Event::Feeds(FeedEvent::Progress(
+        crosscheck::feeds::FetchProgress::Pages { done: 3, total: 8 },
+    )))
+    .unwrap();
+    tx.send(key('7')).unwrap();
+    lp.pump().unwrap();
+    assert!(
+        screen(&lp).contains("fetching articles 3/8"),
+        "{}",
+        screen(&lp)
+    );
+    tx.send(Event::Feeds(FeedEvent::Done {
+        rows: Vec::new(),
+        summary: "fetched 1 feeds: 4 new, 0 updated articles; 0 errors".into(),
+        indexing: true,
+    }))
+    .unwrap();
+    lp.pump().unwrap();
+    assert!(!lp.fetching);
+    assert!(lp.updating, "the index update that follows is awaited");
+    assert!(screen(&lp).contains("4 new"), "{}", screen(&lp));
+}
+
+#[test]
+fn o_in_an_article_with_a_web_address_asks_to_open_it() {
+    let (mut lp, tx) = event_loop();
+    lp.pump().unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Reader);
+    // The seeds have no address: a message, no browser.
+    lp.app.update(crosscheck::tui::Action::OpenLink);
+    assert_eq!(
+        lp.app.message.as_deref(),
+        Some("this article has no web address")
+    );
+    assert_eq!(lp.app.open_request, None);
+    std::sync::Arc::make_mut(&mut lp.app.reader.as_mut().unwrap().doc)
+        .article
+        .url = Some("https://news.example/a".into());
+    lp.app.update(crosscheck::tui::Action::OpenLink);
+    assert_eq!(
+        lp.app.open_request.as_deref(),
+        Some("https://news.example/a")
+    );
+}

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use crate::context::Context;
-use crate::feeds::fetch::feed_counts;
+use crate::feeds::fetch::{FeedRow, feed_rows};
 use crate::feeds::list::{is_web_url, parse_opml, to_opml};
 use crate::feeds::{Feed, FeedList, FetchProgress, FetchSummary, Store, fetch_all, urls_path};
 use crate::text::inert_line;
@@ -113,23 +113,8 @@ pub fn run_feeds(ctx: &Context, command: FeedsCommand) -> Result<i32> {
                 eprintln!("crosscheck: {n}");
             }
             let marks = ReadMarks::load(&read_marks_path(&ctx.dirs.data));
-            let counts = feed_counts(&state, &store, &|id| marks.read.contains(id));
-            let rows: Vec<serde_json::Value> = list
-                .feeds()
-                .map(|f| {
-                    let rec = state.feeds.get(&f.url);
-                    let (articles, unread) = counts.get(&f.url).copied().unwrap_or((0, 0));
-                    json!({
-                        "url": f.url,
-                        "title": f.name.clone().or_else(|| rec.and_then(|r| r.title.clone())),
-                        "tags": f.tags,
-                        "articles": articles,
-                        "unread": unread,
-                        "last_fetch": rec.and_then(|r| r.last_fetch.clone()),
-                        "last_error": rec.and_then(|r| r.last_error.clone()),
-                    })
-                })
-                .collect();
+            let feeds: Vec<Feed> = list.feeds().cloned().collect();
+            let rows = feed_rows(&feeds, &state, &store, &|id| marks.read.contains(id));
             if json {
                 super::emit_json(serde_json::to_string_pretty(&json!({ "feeds": rows }))?)?;
             } else if rows.is_empty() {
@@ -188,32 +173,24 @@ pub fn run_feeds(ctx: &Context, command: FeedsCommand) -> Result<i32> {
     }
 }
 
-fn list_text(rows: &[serde_json::Value]) -> String {
+fn list_text(rows: &[FeedRow]) -> String {
     let mut out = String::new();
     for r in rows {
-        let s = |k: &str| r[k].as_str().map(|v| inert_line(v).into_owned());
-        let title = s("title").unwrap_or_else(|| "(not fetched yet)".into());
-        out.push_str(&format!("{title}\n  {}\n", s("url").unwrap_or_default()));
-        let tags: Vec<String> = r["tags"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|t| t.as_str())
-                    .map(|t| inert_line(t).into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut line = format!("  {} articles, {} unread", r["articles"], r["unread"]);
+        let s = |v: &Option<String>| v.as_deref().map(|v| inert_line(v).into_owned());
+        let title = s(&r.title).unwrap_or_else(|| "(not fetched yet)".into());
+        out.push_str(&format!("{title}\n  {}\n", inert_line(&r.url)));
+        let tags: Vec<String> = r.tags.iter().map(|t| inert_line(t).into_owned()).collect();
+        let mut line = format!("  {} articles, {} unread", r.articles, r.unread);
         if !tags.is_empty() {
             line.push_str(&format!(" · tags: {}", tags.join(", ")));
         }
-        match s("last_fetch") {
+        match s(&r.last_fetch) {
             Some(t) => line.push_str(&format!(" · fetched {t}")),
             None => line.push_str(" · never fetched"),
         }
         out.push_str(&line);
         out.push('\n');
-        if let Some(e) = s("last_error") {
+        if let Some(e) = s(&r.last_error) {
             out.push_str(&format!("  last error: {e}\n"));
         }
     }

@@ -42,6 +42,8 @@ pub struct RevisionDiff {
     pub figures_changed: Vec<FigureEdit>,
     pub figures_added: Vec<FigureEdit>,
     pub figures_removed: Vec<FigureEdit>,
+    /// Paragraphs in both versions with some words changed: (before, after).
+    pub paragraphs_changed: Vec<(String, String)>,
     pub paragraphs_added: Vec<String>,
     pub paragraphs_removed: Vec<String>,
 }
@@ -115,46 +117,43 @@ pub fn compare(old_body: &str, old: &Claims, new_body: &str, new: &Claims) -> Op
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
         .collect();
+    let mut removed: Vec<usize> = Vec::new();
+    let mut added: Vec<usize> = Vec::new();
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_p, &new_p) {
+        let (_, old_range, new_range) = op.as_tag_tuple();
         match op {
-            similar::DiffOp::Delete {
-                old_index, old_len, ..
-            } => {
-                d.paragraphs_removed.extend(
-                    old_p[old_index..old_index + old_len]
-                        .iter()
-                        .map(|s| s.to_string()),
-                );
-            }
-            similar::DiffOp::Insert {
-                new_index, new_len, ..
-            } => {
-                d.paragraphs_added.extend(
-                    new_p[new_index..new_index + new_len]
-                        .iter()
-                        .map(|s| s.to_string()),
-                );
-            }
-            similar::DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                d.paragraphs_removed.extend(
-                    old_p[old_index..old_index + old_len]
-                        .iter()
-                        .map(|s| s.to_string()),
-                );
-                d.paragraphs_added.extend(
-                    new_p[new_index..new_index + new_len]
-                        .iter()
-                        .map(|s| s.to_string()),
-                );
-            }
             similar::DiffOp::Equal { .. } => {}
+            _ => {
+                removed.extend(old_range);
+                added.extend(new_range);
+            }
         }
     }
+    // A paragraph removed and one added with mostly the same words are one paragraph
+    // edited; the others were removed or added.
+    let mut pairs = pair(
+        &removed,
+        &added,
+        |o, n| dice(&words(old_p[o]), &words(new_p[n])),
+        SAME_STATEMENT,
+    );
+    pairs.sort();
+    let po: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let pn: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    d.paragraphs_changed = pairs
+        .iter()
+        .map(|&(o, n)| (old_p[o].to_string(), new_p[n].to_string()))
+        .collect();
+    d.paragraphs_removed = removed
+        .iter()
+        .filter(|o| !po.contains(o))
+        .map(|&o| old_p[o].to_string())
+        .collect();
+    d.paragraphs_added = added
+        .iter()
+        .filter(|n| !pn.contains(n))
+        .map(|&n| new_p[n].to_string())
+        .collect();
 
     // Quotations: the same words in both are unchanged; the rest are paired by wording.
     let new_texts: HashSet<&str> = new.quotes.iter().map(|q| q.text.as_str()).collect();
@@ -329,6 +328,12 @@ impl RevisionDiff {
                 count(self.figures_removed.len(), "figure", "figures")
             ));
         }
+        if !self.paragraphs_changed.is_empty() {
+            parts.push(format!(
+                "{} changed",
+                count(self.paragraphs_changed.len(), "paragraph", "paragraphs")
+            ));
+        }
         if !self.paragraphs_added.is_empty() {
             parts.push(format!(
                 "{} added",
@@ -370,13 +375,12 @@ mod tests {
         );
         assert_eq!(d.quotes_added.len(), 1);
         assert!(d.quotes_removed.is_empty());
-        assert_eq!(d.paragraphs_added.len(), 3);
-        assert_eq!(d.paragraphs_removed.len(), 2);
+        assert_eq!(d.paragraphs_changed.len(), 2, "{d:?}");
+        assert_eq!(d.paragraphs_added.len(), 1);
+        assert!(d.paragraphs_added[0].contains("sea wall"));
+        assert!(d.paragraphs_removed.is_empty());
         let s = d.summary();
-        assert!(
-            s.starts_with("1 figure changed (70 → 85"),
-            "{s}"
-        );
+        assert!(s.starts_with("1 figure changed (70 → 85"), "{s}");
         assert!(
             s.contains("1 quotation reworded") && s.contains("1 quotation added"),
             "{s}"

@@ -46,6 +46,18 @@ pub fn revised_articles(
     Ok(out)
 }
 
+/// What changed in each revised article of an index, by article id (the reader's header).
+pub fn edit_summaries(
+    store: &Store,
+    idx: &crate::index::CorpusIndex,
+) -> std::collections::HashMap<String, String> {
+    let revised = revised_articles(store, idx).unwrap_or_default();
+    edits(store, &revised)
+        .into_iter()
+        .map(|e| (e.article_id, format!("revised: {}", e.changes.summary())))
+        .collect()
+}
+
 /// The edits of the articles given that live in the store.
 pub fn edits(store: &Store, articles: &[StoredArticle]) -> Vec<Edited> {
     let dir = store.articles_dir();
@@ -74,10 +86,10 @@ pub fn edits(store: &Store, articles: &[StoredArticle]) -> Vec<Edited> {
                 previous: crate::corpus::display_path(previous),
                 revisions: revisions.len(),
                 explanation: format!(
-                    "revised since the version fetched {}: {}",
+                    "revised (seen {}): {}",
                     previous
                         .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
+                        .map(|s| readable_stamp(&s.to_string_lossy()))
                         .unwrap_or_default(),
                     changes.summary()
                 ),
@@ -86,4 +98,31 @@ pub fn edits(store: &Store, articles: &[StoredArticle]) -> Vec<Edited> {
         }
     }
     out
+}
+
+/// A revision file's time stamp ("2026-12-03T174236Z", maybe "-2") as "2026-12-03 17:42:36 UTC".
+fn readable_stamp(stem: &str) -> String {
+    let stamp = stem.split('-').take(3).collect::<Vec<_>>().join("-");
+    match stamp.split_once('T') {
+        Some((day, t)) if t.len() >= 6 && t[..6].bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{day} {}:{}:{} UTC", &t[0..2], &t[2..4], &t[4..6])
+        }
+        _ => stem.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn revision_stamps_read_as_times() {
+        assert_eq!(
+            super::readable_stamp("2026-12-03T174236Z"),
+            "2026-12-03 17:42:36 UTC"
+        );
+        assert_eq!(
+            super::readable_stamp("2026-12-03T174236Z-2"),
+            "2026-12-03 17:42:36 UTC"
+        );
+        assert_eq!(super::readable_stamp("odd"), "odd");
+    }
 }

@@ -389,27 +389,58 @@ fn run_pool<T: Sync, R: Send>(
         .collect()
 }
 
-/// Counts for `feeds list`: per feed, the entries stored and how many are unread.
-pub fn feed_counts(
+/// One followed feed as `feeds list` and the reader's Feeds view show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FeedRow {
+    pub url: String,
+    /// The user's name for it, else the feed's own title.
+    pub title: Option<String>,
+    pub tags: Vec<String>,
+    /// Articles stored from it.
+    pub articles: usize,
+    pub unread: usize,
+    pub last_fetch: Option<String>,
+    pub last_error: Option<String>,
+    /// The ids of its articles (for unread counts that follow the reading).
+    #[serde(skip)]
+    pub article_ids: Vec<String>,
+}
+
+/// The rows of the feeds followed, with their counts from the store (an article is read
+/// when `is_read` says so of its id).
+pub fn feed_rows(
+    feeds: &[Feed],
     state: &FeedState,
     store: &Store,
     is_read: &dyn Fn(&str) -> bool,
-) -> HashMap<String, (usize, usize)> {
+) -> Vec<FeedRow> {
     let dir = store.articles_dir();
-    state
-        .feeds
+    feeds
         .iter()
-        .map(|(url, rec): (&String, &FeedRecord)| {
-            let files: Vec<String> = rec
-                .entries
-                .values()
-                .map(|e| crate::corpus::display_path(&dir.join(&e.file)))
-                .collect();
-            let unread = files
-                .iter()
-                .filter(|p| !is_read(&crate::corpus::article_id(p)))
-                .count();
-            (url.clone(), (files.len(), unread))
+        .map(|f| {
+            let rec: Option<&FeedRecord> = state.feeds.get(&f.url);
+            let ids: Vec<String> = rec
+                .map(|r| {
+                    r.entries
+                        .values()
+                        .map(|e| {
+                            crate::corpus::article_id(&crate::corpus::display_path(
+                                &dir.join(&e.file),
+                            ))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            FeedRow {
+                url: f.url.clone(),
+                title: f.name.clone().or_else(|| rec.and_then(|r| r.title.clone())),
+                tags: f.tags.clone(),
+                articles: ids.len(),
+                unread: ids.iter().filter(|id| !is_read(id.as_str())).count(),
+                last_fetch: rec.and_then(|r| r.last_fetch.clone()),
+                last_error: rec.and_then(|r| r.last_error.clone()),
+                article_ids: ids,
+            }
         })
         .collect()
 }

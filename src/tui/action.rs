@@ -47,6 +47,10 @@ pub enum Action {
     Story,
     Sort,
     Filter,
+    /// Fetches every feed in the background, then indexes what came.
+    Reload,
+    /// Opens the article's web address in the browser.
+    OpenLink,
     // Not bound to keys:
     /// A character typed into the focused query or filter box.
     Insert(char),
@@ -148,6 +152,24 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         "stories",
         "stories: the articles grouped by event",
         Scope::Global,
+    ),
+    (
+        Action::Show(View::Feeds),
+        "feeds",
+        "feeds: the feeds followed, unread counts, errors",
+        Scope::Global,
+    ),
+    (
+        Action::Reload,
+        "reload",
+        "fetch every feed now (in the background)",
+        Scope::Global,
+    ),
+    (
+        Action::OpenLink,
+        "open_link",
+        "open the article's web address in the browser",
+        Scope::Reader,
     ),
     (Action::Up, "up", "up one line / item", Scope::Global),
     (Action::Down, "down", "down one line / item", Scope::Global),

@@ -21,6 +21,7 @@ use super::keymap::{Key, KeyMap};
 use super::overlay::{Outcome, Overlay};
 use super::theme::Theme;
 use super::view::{Component, Effect, Target, View};
+use super::views::feeds::FeedsState;
 use super::views::findings::FindingsState;
 use super::views::library::LibraryState;
 use super::views::reader::{Mark, ReaderState, answer_popup};
@@ -41,6 +42,7 @@ macro_rules! component {
             View::Findings => & $($m)? $app.findings,
             View::Statistics => & $($m)? $app.statistics,
             View::Stories => & $($m)? $app.stories,
+            View::Feeds => & $($m)? $app.feeds,
         };
         c
     }};
@@ -110,6 +112,7 @@ pub struct App {
     pub findings: FindingsState,
     pub statistics: StatisticsState,
     pub stories: StoriesState,
+    pub feeds: FeedsState,
     pub overlay: Option<Overlay>,
     pub history: Vec<Location>,
     pub read: BTreeSet<String>,
@@ -119,6 +122,10 @@ pub struct App {
     pub message: Option<String>,
     pub empty_hint: String,
     pub should_quit: bool,
+    /// Set by `R`: the loop starts a fetch of the feeds.
+    pub reload_requested: bool,
+    /// A web address the loop is to open in the browser.
+    pub open_request: Option<String>,
     /// Questions waiting for the worker, numbered.
     queries: Vec<(u64, Query)>,
     query_seq: u64,
@@ -146,6 +153,7 @@ impl App {
             reader: None,
             statistics: StatisticsState::default(),
             stories: StoriesState::default(),
+            feeds: FeedsState::default(),
             overlay: None,
             history: Vec::new(),
             read: options.read,
@@ -153,6 +161,8 @@ impl App {
             message: (!options.notices.is_empty()).then(|| options.notices.join("; ")),
             empty_hint: options.empty_hint,
             should_quit: false,
+            reload_requested: false,
+            open_request: None,
             queries: Vec::new(),
             query_seq: 0,
             awaiting: None,
@@ -193,9 +203,11 @@ impl App {
         let selected_id = self.library.selected_id(&self.data);
         let stale = self.data.findings_stale;
         let stories = std::mem::take(&mut self.data.stories);
+        let edits = std::mem::take(&mut self.data.edits);
         self.data = Shared::new(summaries, records, Arc::clone(&self.data.backend));
         self.data.findings_stale = stale;
         self.data.stories = stories;
+        self.data.edits = edits;
         // Places in articles follow their ids; places in articles that are gone are dropped.
         let by_id = &self.data.by_id;
         let remap = |r: &mut ReaderState| -> bool {
@@ -217,6 +229,16 @@ impl App {
         }
         self.history
             .retain_mut(|l| l.reader.as_mut().is_none_or(remap));
+        // The open article's file may have changed (a revised feed article): show the
+        // new version.
+        if let Some(r) = &self.reader
+            && let Some(doc) = self.data.backend.article(&r.doc.article.id)
+            && doc.article.body != r.doc.article.body
+        {
+            let i = r.article;
+            self.reader = Some(ReaderState::open(i, doc, &self.data));
+            self.message = Some("this article changed; showing its new version".into());
+        }
         self.data_changed();
         if let Some(id) = selected_id {
             self.library.reselect(&id, &self.data);
@@ -437,6 +459,17 @@ impl App {
                 self.view = View::Library;
                 self.library.start_filter();
             }
+            Action::Reload => {
+                self.reload_requested = true;
+                self.feeds.progress = Some("fetching the feeds…".into());
+                self.message = Some("fetching the feeds in the background…".into());
+            }
+            Action::OpenLink if self.view == View::Reader => {
+                match self.reader.as_ref().and_then(|r| r.doc.article.url.clone()) {
+                    Some(url) => self.open_request = Some(url),
+                    None => self.message = Some("this article has no web address".into()),
+                }
+            }
             Action::Click { column, row: 0 } => {
                 if let Some(v) = super::view::tab_at(column, self.size.0) {
                     self.show(v);
@@ -490,6 +523,14 @@ impl App {
                 reader.show_matches(query, matches, snippet_start, &ctx);
             }
             Effect::JumpTo(t) => self.jump_to(t),
+            Effect::FilterLibrary(filter) => {
+                self.history.push(self.location());
+                self.library.filter = filter;
+                self.library.filtering = false;
+                self.library.selected = 0;
+                self.library.refresh(&self.data);
+                self.view = View::Library;
+            }
             Effect::ShowStory(id) => {
                 let here = self.location();
                 let ctx = ctx!(self);

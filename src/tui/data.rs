@@ -28,6 +28,8 @@ pub struct Shared {
     pub backend: Arc<dyn SearchBackend>,
     /// The stories of the corpus (article ids), as last stored.
     pub stories: Vec<StoredStory>,
+    /// Fetched articles revised since an earlier version: article id → what changed.
+    pub edits: HashMap<String, String>,
 }
 
 impl Shared {
@@ -59,6 +61,7 @@ impl Shared {
             by_id,
             backend,
             stories: Vec::new(),
+            edits: HashMap::new(),
         }
     }
 

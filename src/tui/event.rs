@@ -33,12 +33,29 @@ pub enum IndexEvent {
     Done(Result<UpdateSummary>),
 }
 
+/// What a fetch of the feeds started with `R` reports.
+#[derive(Debug)]
+pub enum FeedEvent {
+    Progress(crate::feeds::FetchProgress),
+    /// The fetch ended: the feeds' rows as they are now, a summary for the hint bar, and
+    /// whether an index update follows (its events come next).
+    Done {
+        rows: Vec<crate::feeds::fetch::FeedRow>,
+        summary: String,
+        indexing: bool,
+    },
+}
+
+/// Starts a fetch of the feeds that reports on the loop's channel.
+pub type Reloader = Box<dyn Fn(Sender<Event>)>;
+
 /// Everything the loop reacts to.
 #[derive(Debug)]
 pub enum Event {
     /// A key, a mouse event or a resize, from the terminal.
     Input(term::Event),
     Index(IndexEvent),
+    Feeds(FeedEvent),
     /// Work done off the UI thread, as the action that takes its result in
     /// (`Action::SearchDone`, `Action::QueryDone`).
     Done(Action),
@@ -202,6 +219,12 @@ pub struct EventLoop<B: Backend> {
     pub updating: bool,
     /// Where read marks are saved when they change.
     marks_path: Option<PathBuf>,
+    /// The data folder whose feed store tells which articles were revised.
+    data_dir: Option<PathBuf>,
+    /// Starts a fetch of the feeds (`R`); none in tests that do not set one.
+    reloader: Option<Reloader>,
+    /// Whether a fetch of the feeds is running.
+    pub fetching: bool,
     /// Called once after the first frame (lets the index update start).
     on_first_frame: Option<Box<dyn FnOnce()>>,
     pub timings: Option<Timings>,
@@ -227,6 +250,9 @@ where
             index: None,
             updating: false,
             marks_path: None,
+            reloader: None,
+            data_dir: None,
+            fetching: false,
             on_first_frame: None,
             timings: None,
             typed: Vec::new(),
@@ -250,6 +276,18 @@ where
     /// Saves read marks to `path` when they change.
     pub fn with_read_marks(mut self, path: PathBuf) -> Self {
         self.marks_path = Some(path);
+        self
+    }
+
+    /// Tells revised feed articles from the feed store in `data_dir`.
+    pub fn with_data_dir(mut self, data_dir: PathBuf) -> Self {
+        self.data_dir = Some(data_dir);
+        self
+    }
+
+    /// Fetches the feeds with `reloader` when the user asks (`R`).
+    pub fn with_reloader(mut self, reloader: Reloader) -> Self {
+        self.reloader = Some(reloader);
         self
     }
 
@@ -296,6 +334,33 @@ where
                 self.dirty = true;
             }
             Event::Index(_) => {}
+            Event::Feeds(FeedEvent::Progress(p)) => {
+                let text = match p {
+                    crate::feeds::FetchProgress::Feeds { done, total } => {
+                        format!("fetching feeds {done}/{total}")
+                    }
+                    crate::feeds::FetchProgress::Pages { done, total } => {
+                        format!("fetching articles {done}/{total}")
+                    }
+                };
+                self.app.feeds.progress = Some(text);
+                self.dirty = true;
+            }
+            Event::Feeds(FeedEvent::Done {
+                rows,
+                summary,
+                indexing,
+            }) => {
+                self.fetching = false;
+                self.app.feeds.rows = rows;
+                self.app.feeds.progress = None;
+                self.app.feeds.last = Some(summary.clone());
+                self.app.message = Some(summary);
+                if indexing {
+                    self.updating = true;
+                }
+                self.dirty = true;
+            }
         }
     }
 
@@ -312,6 +377,10 @@ where
             Ok((summaries, findings, stale)) => {
                 self.app.data.findings_stale = stale;
                 self.app.set_data(summaries, findings);
+                if let Some(dir) = &self.data_dir {
+                    let store = crate::feeds::Store::new(dir);
+                    self.app.data.edits = crate::feeds::edits::edit_summaries(&store, index);
+                }
                 self.app.set_stories(index.stored_stories());
             }
             Err(e) => self.app.message = Some(format!("cannot read the updated index: {e:#}")),
@@ -347,6 +416,26 @@ where
                         .send(Event::Done(Action::QueryDone { id, query, answer }));
                 }
             }
+        }
+        if std::mem::take(&mut self.app.reload_requested) {
+            match &self.reloader {
+                _ if self.fetching => {
+                    self.app.message = Some("the feeds are being fetched already".into());
+                }
+                Some(start) => {
+                    self.fetching = true;
+                    start(self.tx.clone());
+                }
+                None => {
+                    self.app.feeds.progress = None;
+                    self.app.message = Some("feeds cannot be fetched from here".into());
+                }
+            }
+            self.dirty = true;
+        }
+        if let Some(url) = self.app.open_request.take() {
+            self.app.message = Some(super::browser::open(&url));
+            self.dirty = true;
         }
         if self.app.read_dirty
             && let Some(path) = &self.marks_path

@@ -12,6 +12,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod browser;
 pub mod data;
 pub mod event;
 pub mod jobs;
@@ -125,15 +126,7 @@ where
 
 /// Starts the index update on a thread that leaves a core to the interface.
 fn spawn_index_update(ctx: &Context, tx: Sender<Event>, go: Receiver<()>) -> Result<()> {
-    let ctx = Context {
-        config: ctx.config.clone(),
-        dirs: ctx.dirs.clone(),
-        config_file: ctx.config_file.clone(),
-        roots: ctx.roots.clone(),
-        index_dir: ctx.index_dir.clone(),
-        notices: Vec::new(),
-        no_update: false,
-    };
+    let ctx = ctx.clone();
     std::thread::Builder::new()
         .name("crosscheck-index".into())
         .spawn(move || {
@@ -155,6 +148,86 @@ fn spawn_index_update(ctx: &Context, tx: Sender<Event>, go: Receiver<()>) -> Res
         })
         .context("starting the indexing thread")?;
     Ok(())
+}
+
+/// The feeds followed, as the Feeds view lists them.
+fn feed_rows(
+    ctx: &Context,
+    read: &std::collections::BTreeSet<String>,
+) -> Vec<crate::feeds::fetch::FeedRow> {
+    let list = crate::feeds::FeedList::load(&crate::feeds::urls_path(&ctx.config_file))
+        .unwrap_or_default();
+    let feeds: Vec<crate::feeds::Feed> = list.feeds().cloned().collect();
+    let store = crate::feeds::Store::new(&ctx.dirs.data);
+    let (state, _) = store.peek_state();
+    crate::feeds::fetch::feed_rows(&feeds, &state, &store, &|id| read.contains(id))
+}
+
+/// What `R` runs: a fetch of every feed on a thread of its own, reporting as it goes,
+/// then an update of the index when the stored feed articles are part of the corpus.
+fn reloader(ctx: &Context) -> event::Reloader {
+    let ctx = Arc::new(ctx.clone());
+    Box::new(move |tx: Sender<Event>| {
+        let ctx = Arc::clone(&ctx);
+        let failed_tx = tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("crosscheck-fetch".into())
+            .spawn(move || {
+                let list = crate::feeds::FeedList::load(&crate::feeds::urls_path(&ctx.config_file))
+                    .unwrap_or_default();
+                let feeds: Vec<crate::feeds::Feed> = list.feeds().cloned().collect();
+                let store = crate::feeds::Store::new(&ctx.dirs.data);
+                let progress_tx = std::sync::Mutex::new(tx.clone());
+                let progress = move |p| {
+                    let _ = progress_tx
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .send(Event::Feeds(event::FeedEvent::Progress(p)));
+                };
+                let options = ctx.config.feeds.fetch_options();
+                let result = if feeds.is_empty() {
+                    Err("no feeds to fetch: add one with `crosscheck feeds add URL`".to_string())
+                } else {
+                    crate::feeds::fetch_all(&feeds, &store, &options, &progress)
+                };
+                let in_corpus = ctx.roots.contains(&store.articles_dir());
+                let (summary, changed) = match &result {
+                    Ok((s, _)) => {
+                        let mut text = format!(
+                            "fetched {} feeds: {} new, {} updated articles; {} errors",
+                            s.feeds,
+                            s.new,
+                            s.updated,
+                            s.errors.len()
+                        );
+                        if !in_corpus && s.new + s.updated > 0 {
+                            text.push_str(" · they join the library when crosscheck is opened without a folder");
+                        }
+                        (text, s.new + s.updated > 0)
+                    }
+                    Err(e) => (e.clone(), false),
+                };
+                let read = crate::user::ReadMarks::load(&user::read_marks_path(&ctx.dirs.data)).read;
+                let indexing = changed && in_corpus;
+                let _ = tx.send(Event::Feeds(event::FeedEvent::Done {
+                    rows: feed_rows(&ctx, &read),
+                    summary,
+                    indexing,
+                }));
+                if indexing {
+                    let (_go_tx, go_rx) = mpsc::channel();
+                    let r = update_index(&ctx, &tx, &go_rx);
+                    let _ = tx.send(Event::Index(IndexEvent::Done(r)));
+                }
+            });
+        if let Err(e) = spawned {
+            let _ = failed_tx.send(Event::Feeds(event::FeedEvent::Done {
+                rows: Vec::new(),
+                summary: format!("cannot start fetching: {e}"),
+                indexing: false,
+            }));
+        }
+    })
 }
 
 /// Opens the reader on a corpus; returns the exit code.
@@ -207,13 +280,18 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     timings.note("app_ms", timings.started);
     app.data.findings_stale = stale;
     app.set_stories(index.stored_stories());
+    app.data.edits =
+        crate::feeds::edits::edit_summaries(&crate::feeds::Store::new(&ctx.dirs.data), &index);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
 
+    app.feeds.rows = feed_rows(ctx, &app.read);
     let mut event_loop = EventLoop::new(app, terminal, tx, rx)
         .with_workers()?
         .with_index(index, updating)
         .with_read_marks(marks_path)
+        .with_reloader(reloader(ctx))
+        .with_data_dir(ctx.dirs.data.clone())
         .on_first_frame(move || {
             let _ = go_tx.send(());
         });

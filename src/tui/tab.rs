@@ -13,16 +13,18 @@ pub enum View {
     Findings,
     Statistics,
     Stories,
+    Feeds,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Library,
         View::Search,
         View::Reader,
         View::Findings,
         View::Statistics,
         View::Stories,
+        View::Feeds,
     ];
 
     pub fn title(self) -> &'static str {
@@ -33,6 +35,7 @@ impl View {
             View::Findings => "Findings",
             View::Statistics => "Statistics",
             View::Stories => "Stories",
+            View::Feeds => "Feeds",
         }
     }
 
@@ -45,6 +48,7 @@ impl View {
             View::Findings => "Find",
             View::Statistics => "Stat",
             View::Stories => "Stor",
+            View::Feeds => "Feed",
         }
     }
 }

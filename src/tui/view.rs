@@ -40,6 +40,8 @@ pub enum Effect {
     JumpTo(Target),
     /// Show a story (by id) in the stories view, remembering where the user was.
     ShowStory(String),
+    /// Show the library with this filter (a feed's articles).
+    FilterLibrary(String),
     /// Ask a cross-article question off the UI thread; the answer comes back as
     /// `Action::QueryDone` and opens a popup.
     Query(Query),

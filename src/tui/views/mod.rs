@@ -1,6 +1,7 @@
 //! The views. Each file holds one view's state, its `Component` impl (what it does
 //! with an action) and the call to its drawing in `ui/`.
 
+pub mod feeds;
 pub mod findings;
 pub mod library;
 pub mod reader;

@@ -724,6 +724,11 @@ fn draw(r: &ReaderState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if let Some(s) = &article.source {
         details.push(s.clone());
     }
+    if let Some(f) = &article.feed
+        && article.source.as_ref() != Some(f)
+    {
+        details.push(format!("via {f}"));
+    }
     if let Some(b) = &article.byline {
         details.push(if b.to_lowercase().starts_with("by ") {
             b.clone()
@@ -747,12 +752,22 @@ fn draw(r: &ReaderState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if r.raw.is_some() {
         details.push("RAW TEXT".into());
     }
+    let revised = ctx.data.edits.get(&article.id);
     if areas.header.height > 1 {
-        Line::from(Span::styled(
-            layout::truncate(&details.join(" · "), areas.header.width as usize),
-            t.dim,
-        ))
-        .render(
+        let width = areas.header.width as usize;
+        let details = details.join(" · ");
+        let mut spans = vec![Span::styled(layout::truncate(&details, width), t.dim)];
+        if let Some(e) = revised {
+            let left = width.saturating_sub(layout::width(&details) + 3);
+            if left > 8 {
+                spans.push(Span::styled(" · ", t.dim));
+                spans.push(Span::styled(
+                    layout::truncate(&inert_line(e), left),
+                    t.changed,
+                ));
+            }
+        }
+        Line::from(spans).render(
             Rect {
                 y: areas.header.y + 1,
                 height: 1,
@@ -952,7 +967,7 @@ fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
             t.dim,
         )];
     }
-    vec![Span::styled(
+    let mut spans = vec![Span::styled(
         format!(
             " {} claims · {} next claim · {} raw text",
             marks.len(),
@@ -960,7 +975,15 @@ fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
             key(Action::ToggleRaw)
         ),
         t.dim,
-    )]
+    )];
+    if let Some(url) = &r.doc.article.url {
+        spans.push(Span::styled(
+            format!(" · {} open ", key(Action::OpenLink)),
+            t.dim,
+        ));
+        spans.push(Span::styled(inert_line(url).into_owned(), t.accent));
+    }
+    spans
 }
 
 /// "1 figure", "2 figures".
