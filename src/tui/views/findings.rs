@@ -104,6 +104,30 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
         article: data.article_label(article),
         detail,
     };
+    // Fetched articles revised since an earlier version (`edited`): each opens at its top.
+    if !data.edits.is_empty() {
+        let mut edited: Vec<(usize, &String)> = data
+            .edits
+            .iter()
+            .filter_map(|(id, what)| data.index_of(id).map(|i| (i, what)))
+            .collect();
+        edited.sort();
+        rows.push(FindingRow::Section(format!(
+            "Edited: fetched articles revised since an earlier version ({})",
+            edited.len()
+        )));
+        for (article, what) in edited {
+            rows.push(side(
+                article,
+                0,
+                0,
+                Some(FindingKind::ChangedOverTime),
+                data.article_title(article),
+                what.clone(),
+            ));
+        }
+        rows.push(FindingRow::Blank);
+    }
     for (sec, title) in titles.iter().enumerate() {
         let list: Vec<usize> = (0..heads.len()).filter(|&n| in_section(n, sec)).collect();
         rows.push(FindingRow::Section(format!("{title} ({})", list.len())));
