@@ -55,7 +55,23 @@ fn mutate(rng: &mut Rng) -> Vec<u8> {
             }
             4 => b.truncate(i),
             _ => {
-                let tokens: &[&[u8]] = &[b"&", b"<", b"]]>", b"<![CDATA[", b"\"", b"\xff", b"\xc3", b"&#x0;", b"&#99999999;", b"</item>", b"<item>", b"{", b"}", b"[", b"\\u0000"];
+                let tokens: &[&[u8]] = &[
+                    b"&",
+                    b"<",
+                    b"]]>",
+                    b"<![CDATA[",
+                    b"\"",
+                    b"\xff",
+                    b"\xc3",
+                    b"&#x0;",
+                    b"&#99999999;",
+                    b"</item>",
+                    b"<item>",
+                    b"{",
+                    b"}",
+                    b"[",
+                    b"\\u0000",
+                ];
                 let t = tokens[rng.below(tokens.len())];
                 b.splice(i..i, t.iter().copied());
             }
@@ -67,7 +83,10 @@ fn mutate(rng: &mut Rng) -> Vec<u8> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let iterations: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let seed: u64 = args
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(0x9e37_79b9_7f4a_7c15);
     let mut rng = Rng(seed.max(1));
     std::panic::set_hook(Box::new(|_| {}));
     let (mut raw_panics, mut parsed, mut escaped) = (0usize, 0usize, 0usize);
@@ -75,7 +94,9 @@ fn main() {
     let start = std::time::Instant::now();
     for _ in 0..iterations {
         let input = mutate(&mut rng);
-        let raw = catch_unwind(AssertUnwindSafe(|| feed_rs::parser::parse(input.as_slice()).is_ok()));
+        let raw = catch_unwind(AssertUnwindSafe(|| {
+            feed_rs::parser::parse(input.as_slice()).is_ok()
+        }));
         match raw {
             Ok(true) => parsed += 1,
             Ok(false) => {}

@@ -44,7 +44,14 @@ impl Context {
             .into_iter()
             .filter(|p| p.exists())
             .collect();
+        // Once a feed is followed its store is part of the default corpus, fetched or not,
+        // so the corpus (and its index) stays the same as articles arrive.
         let feed_articles = crate::feeds::Store::new(&dirs.data).articles_dir();
+        let follows_feeds = crate::feeds::FeedList::load(&crate::feeds::urls_path(&config_path))
+            .is_ok_and(|l| l.feeds().next().is_some());
+        if follows_feeds && !feed_articles.is_dir() {
+            let _ = std::fs::create_dir_all(&feed_articles);
+        }
         let has_feed_articles = feed_articles.is_dir();
         let roots = if !paths.is_empty() {
             paths.to_vec()

@@ -140,7 +140,10 @@ fn a_fetched_feed_is_read_opened_in_the_browser_and_reloaded() {
     tmux.wait_for(&["revised: 1 figure changed (3 → 5", "finding 5 cracks"]);
     // The Findings view lists it as an `edited` finding; Enter opens the article.
     tmux.send(&["4"]);
-    tmux.wait_for(&["Edited: fetched articles revised since an earlier version (1)", "1 figure changed (3 → 5"]);
+    tmux.wait_for(&[
+        "Edited: fetched articles revised since an earlier version (1)",
+        "1 figure changed (3 → 5",
+    ]);
     tmux.send(&["q"]);
     let start = Instant::now();
     while !std::fs::read_to_string(p("exit")).is_ok_and(|s| s.ends_with('\n')) {

@@ -242,6 +242,21 @@ pub fn conflicts_json(c: &CrossRef, edited: &[Edited]) -> Value {
     v
 }
 
+/// A word diff in the `[-removed-]{+added+}` notation of `git diff --word-diff`.
+fn push_diff<'a>(line: &mut String, diff: impl IntoIterator<Item = &'a crate::crossref::DiffPart>) {
+    for p in diff {
+        match p.op.as_str() {
+            "delete" => {
+                let _ = write!(line, "[-{}-]", inert_line(&p.text));
+            }
+            "insert" => {
+                let _ = write!(line, "{{+{}+}}", inert_line(&p.text));
+            }
+            _ => line.push_str(&inert_line(&p.text)),
+        }
+    }
+}
+
 fn edited_text(out: &mut String, e: &Edited, style: Style) {
     let _ = writeln!(
         out,
@@ -274,17 +289,7 @@ fn edited_text(out: &mut String, e: &Edited, style: Style) {
             "  quotation reworded ({}): ",
             inert_line(q.speaker.as_deref().unwrap_or("unattributed"))
         );
-        for p in q.diff.iter().flatten() {
-            match p.op.as_str() {
-                "delete" => {
-                    let _ = write!(line, "[-{}-]", inert_line(&p.text));
-                }
-                "insert" => {
-                    let _ = write!(line, "{{+{}+}}", inert_line(&p.text));
-                }
-                _ => line.push_str(&inert_line(&p.text)),
-            }
-        }
+        push_diff(&mut line, q.diff.iter().flatten());
         let _ = writeln!(out, "{line}");
     }
     for (label, list) in [
@@ -376,17 +381,7 @@ pub fn conflicts_text(c: &CrossRef, edited: &[Edited], style: Style) -> String {
         }
         if let Some(diff) = &r.diff {
             let mut line = String::from("  diff: ");
-            for p in diff {
-                match p.op.as_str() {
-                    "delete" => {
-                        let _ = write!(line, "[-{}-]", inert_line(&p.text));
-                    }
-                    "insert" => {
-                        let _ = write!(line, "{{+{}+}}", inert_line(&p.text));
-                    }
-                    _ => line.push_str(&inert_line(&p.text)),
-                }
-            }
+            push_diff(&mut line, diff);
             let _ = writeln!(out, "{line}");
         }
         out.push('\n');

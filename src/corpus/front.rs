@@ -14,6 +14,8 @@ pub struct FrontMatter {
     pub url: Option<String>,
     /// The feed the article came from (crosscheck's feed store).
     pub feed: Option<String>,
+    /// The feed entry's id (crosscheck's feed store).
+    pub guid: Option<String>,
     /// The text was taken out of a web page by a readability extractor, so it is cleaned
     /// as extracted text.
     pub extracted: bool,
@@ -91,6 +93,7 @@ impl FrontMatter {
             "date" | "published" | "pubdate" | "published_at" | "created" => &mut self.date,
             "author" | "authors" | "byline" | "by" => &mut self.byline,
             "feed" => &mut self.feed,
+            "guid" => &mut self.guid,
             "extracted" => {
                 self.extracted = !matches!(value, "false" | "no");
                 return;
@@ -101,6 +104,37 @@ impl FrontMatter {
             *slot = Some(value.to_string());
         }
     }
+}
+
+impl FrontMatter {
+    /// The block as [`front_matter`] reads it back: each value double-quoted on one line.
+    pub fn render(&self) -> String {
+        let mut out = String::from("---\n");
+        let fields = [
+            ("title", &self.title),
+            ("source", &self.source),
+            ("date", &self.date),
+            ("byline", &self.byline),
+            ("url", &self.url),
+            ("feed", &self.feed),
+            ("guid", &self.guid),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value.as_deref().map(one_line).filter(|v| !v.is_empty()) {
+                out.push_str(&format!("{key}: {}\n", quoted(&v)));
+            }
+        }
+        if self.extracted {
+            out.push_str("extracted: readability\n");
+        }
+        out.push_str("---\n");
+        out
+    }
+}
+
+/// Text on one line, its white space runs made single spaces.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A YAML scalar's text: quotes removed and a double-quoted string's escapes read.

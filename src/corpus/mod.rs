@@ -18,7 +18,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 pub use clean::{Removed, clean_extracted, clean_lines};
-pub use front::{FrontMatter, front_matter, quoted as front_matter_value};
+pub use front::{FrontMatter, front_matter, one_line};
 pub use html::{Page, decode_html, extract_page, is_html_path, page_lines};
 pub use meta::ArticleDate;
 pub use raw::{RawText, raw_text};

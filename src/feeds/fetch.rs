@@ -103,31 +103,26 @@ pub fn fetch_all(
     for (i, (feed, result)) in fetchable.iter().zip(results).enumerate() {
         let record = state.feeds.entry(feed.url.clone()).or_default();
         record.last_fetch = Some(now());
-        let parsed = match result {
+        let outcome = match result {
             Ok(Fetched::NotModified) => {
                 summary.not_modified += 1;
-                record.last_error = None;
-                None
+                Ok(None)
             }
-            Ok(Fetched::Body(resp)) => match parse_feed(&resp.bytes, Some(&resp.url)) {
-                Ok(p) => {
-                    record.etag = resp.validators.etag;
-                    record.last_modified = resp.validators.last_modified;
-                    record.last_error = None;
-                    if p.title.is_some() {
-                        record.title.clone_from(&p.title);
-                    }
-                    Some(p)
+            Ok(Fetched::Body(resp)) => parse_feed(&resp.bytes, Some(&resp.url)).map(|p| {
+                record.etag = resp.validators.etag;
+                record.last_modified = resp.validators.last_modified;
+                if p.title.is_some() {
+                    record.title.clone_from(&p.title);
                 }
-                Err(e) => {
-                    record.last_error = Some(e.clone());
-                    summary.errors.push(FetchError {
-                        url: feed.url.clone(),
-                        error: e,
-                    });
-                    None
-                }
-            },
+                Some(p)
+            }),
+            Err(e) => Err(e),
+        };
+        let parsed = match outcome {
+            Ok(p) => {
+                record.last_error = None;
+                p
+            }
             Err(e) => {
                 record.last_error = Some(e.clone());
                 summary.errors.push(FetchError {
@@ -248,15 +243,16 @@ fn article_of(
     page: Option<Result<Fetched, String>>,
     feed_name: &str,
 ) -> (Option<StoredText>, Option<String>) {
-    let mut article = StoredText {
+    let mut meta = crate::corpus::FrontMatter {
         title: entry.title.clone(),
         source: Some(feed_name.to_string()),
         date: entry.published.clone().or_else(|| entry.updated.clone()),
         byline: entry.author.clone(),
         url: entry.link.clone(),
         feed: Some(feed_name.to_string()),
-        guid: entry.key.clone(),
-        ..StoredText::default()
+        guid: Some(entry.key.clone()),
+        extracted: true,
+        ..Default::default()
     };
     let feed_text = entry
         .content
@@ -293,20 +289,19 @@ fn article_of(
         }
     };
     let words = |s: &str| s.split_whitespace().count();
-    match page_article {
+    let text = match page_article {
         Some(p)
             if !p.whole_page
                 && (words(&p.text) >= MIN_PAGE_WORDS || words(&p.text) > words(&feed_text)) =>
         {
-            article.text = p.text;
-            article.extracted = true;
-            article.title = article.title.or(p.title);
+            meta.title = meta.title.or(p.title);
             if let Some(site) = p.site_name {
-                article.source = Some(site);
+                meta.source = Some(site);
             }
-            article.byline = p.byline.or(article.byline);
-            article.date = article.date.or(p.published);
-            article.url = p.url.or(article.url);
+            meta.byline = p.byline.or(meta.byline);
+            meta.date = meta.date.or(p.published);
+            meta.url = p.url.or(meta.url);
+            p.text
         }
         _ => {
             if feed_text.trim().is_empty() {
@@ -315,11 +310,10 @@ fn article_of(
                 }
                 return (None, error);
             }
-            article.text = feed_text;
-            article.extracted = true;
+            feed_text
         }
-    }
-    (Some(article), error)
+    };
+    (Some(StoredText { meta, text }), error)
 }
 
 /// A feed entry's content as text: HTML reduced to its visible lines, text as it is.

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{front_matter, front_matter_value};
+use crate::corpus::{FrontMatter, front_matter, one_line};
 use crate::fsutil::write_atomic;
 
 /// The version of `state.json`'s format.
@@ -65,18 +65,10 @@ pub struct EntryRecord {
     pub first_seen: Option<String>,
 }
 
-/// An article to store: its metadata and text.
+/// An article to store: its metadata (written as front matter) and text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoredText {
-    pub title: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    pub byline: Option<String>,
-    pub url: Option<String>,
-    pub feed: Option<String>,
-    pub guid: String,
-    /// Taken out of a page by the readability extractor (cleaned as extracted text).
-    pub extracted: bool,
+    pub meta: FrontMatter,
     pub text: String,
 }
 
@@ -275,33 +267,19 @@ impl Store {
 
 /// An article file's text: front matter, then the title as a heading, then the text.
 pub fn render(a: &StoredText) -> String {
-    let mut out = String::from("---\n");
-    let mut field = |key: &str, value: &Option<String>| {
-        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-            out.push_str(&format!("{key}: {}\n", front_matter_value(&one_line(v))));
-        }
-    };
-    field("title", &a.title);
-    field("source", &a.source);
-    field("date", &a.date);
-    field("byline", &a.byline);
-    field("url", &a.url);
-    field("feed", &a.feed);
-    field("guid", &Some(a.guid.clone()));
-    if a.extracted {
-        out.push_str("extracted: readability\n");
-    }
-    out.push_str("---\n");
-    if let Some(t) = a.title.as_deref().map(one_line).filter(|t| !t.is_empty()) {
+    let mut out = a.meta.render();
+    if let Some(t) = a
+        .meta
+        .title
+        .as_deref()
+        .map(one_line)
+        .filter(|t| !t.is_empty())
+    {
         out.push_str(&format!("# {t}\n\n"));
     }
     out.push_str(a.text.trim());
     out.push('\n');
     out
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The text of an article file after its front matter.
@@ -325,15 +303,17 @@ mod tests {
 
     fn article(text: &str) -> StoredText {
         StoredText {
-            title: Some("Quake: \"two dead\"\nin city".into()),
-            source: Some("Wire".into()),
-            date: Some("2026-12-01T10:00:00+00:00".into()),
-            url: Some("https://news.example/quake".into()),
-            feed: Some("Wire feed".into()),
-            guid: "urn:1".into(),
-            extracted: true,
+            meta: FrontMatter {
+                title: Some("Quake: \"two dead\"\nin city".into()),
+                source: Some("Wire".into()),
+                date: Some("2026-12-01T10:00:00+00:00".into()),
+                url: Some("https://news.example/quake".into()),
+                feed: Some("Wire feed".into()),
+                guid: Some("urn:1".into()),
+                extracted: true,
+                ..FrontMatter::default()
+            },
             text: text.into(),
-            ..StoredText::default()
         }
     }
 
@@ -368,7 +348,7 @@ mod tests {
             Change::Unchanged
         );
         let mut moved = article("One.");
-        moved.date = Some("2026-12-02".into());
+        moved.meta.date = Some("2026-12-02".into());
         assert_eq!(
             store.write_article(&file, &moved).unwrap(),
             Change::Unchanged

@@ -201,7 +201,7 @@ fn reloader(ctx: &Context) -> event::Reloader {
                             s.errors.len()
                         );
                         if !in_corpus && s.new + s.updated > 0 {
-                            text.push_str(" · they join the library when crosscheck is opened without a folder");
+                            text.push_str(" · the reader shows the folder it was opened on: `crosscheck` alone reads the feeds");
                         }
                         (text, s.new + s.updated > 0)
                     }

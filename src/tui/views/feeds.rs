@@ -42,7 +42,13 @@ impl FeedsState {
     }
 
     fn rows_shown(ctx: &Ctx) -> usize {
-        ctx.content().height.saturating_sub(3).max(1) as usize
+        Self::rows_shown_in(ctx.content())
+    }
+
+    /// Feed rows that fit in the view: below the info line and column headers, above the
+    /// selected feed's address.
+    fn rows_shown_in(area: Rect) -> usize {
+        area.height.saturating_sub(3).max(1) as usize
     }
 }
 
@@ -191,11 +197,5 @@ fn draw(st: &FeedsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
-    }
-}
-
-impl FeedsState {
-    fn rows_shown_in(area: Rect) -> usize {
-        area.height.saturating_sub(3).max(1) as usize
     }
 }
