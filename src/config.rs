@@ -91,6 +91,14 @@ impl FeedsConfig {
     }
 }
 
+/// Verdicts and notes (`[notes]`).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotesConfig {
+    /// The verdict labels offered (default: confirmed, disputed, false, unverified).
+    pub verdicts: Vec<String>,
+}
+
 /// The settings a user can write.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -103,6 +111,7 @@ pub struct Config {
     pub max_articles: Option<usize>,
     pub theme: ThemeConfig,
     pub feeds: FeedsConfig,
+    pub notes: NotesConfig,
     /// Key overrides: action name → key list ("next_claim" = ["Tab", "]"]).
     pub keys: BTreeMap<String, Vec<String>>,
 }

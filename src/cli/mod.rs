@@ -2,6 +2,7 @@
 //! or, with `--json`, as a stable contract for scripts.
 
 mod feeds;
+mod notes;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -55,6 +56,13 @@ pub enum Command {
     Feeds(feeds::FeedsCommand),
     /// Fetch every feed and each new entry's article, store and index them.
     Fetch(feeds::FetchArgs),
+    /// Set a verdict, a note or a bookmark on a claim (ids in `claims --json`).
+    Note(notes::NoteArgs),
+    /// List your verdicts, notes and bookmarks, with orphaned ones marked.
+    Notes(notes::NotesArgs),
+    /// A report of the stories, findings, quotations by speaker and your verdicts and
+    /// notes, as Markdown, JSON or CSV (one row per claim).
+    Export(notes::ExportArgs),
     /// Open the reader (the default command).
     Read(ReadArgs),
 }
@@ -405,6 +413,21 @@ pub fn run_command(
             feeds::run_feeds(&ctx, cmd)
         }
         Command::Fetch(args) => feeds::run_fetch(cli_index, cli_config, args),
+        Command::Note(args) => {
+            let ctx = new_context(&args.paths)?;
+            print_notices(&ctx);
+            notes::run_note(&ctx, args)
+        }
+        Command::Notes(args) => {
+            let ctx = new_context(&args.paths)?;
+            print_notices(&ctx);
+            notes::run_notes(&ctx, args)
+        }
+        Command::Export(args) => {
+            let ctx = new_context(&args.paths)?;
+            print_notices(&ctx);
+            notes::run_export(&ctx, args)
+        }
         Command::Read(_) => unreachable!("the reader is started by main"),
     }
 }

@@ -150,10 +150,26 @@ fn qualifier_name(q: Option<Qualifier>) -> Option<&'static str> {
     })
 }
 
+/// Claims as JSON objects, each with its stable `id` first.
+fn with_ids<T: serde::Serialize>(claims: &[T], ids: &[String]) -> Vec<Value> {
+    claims
+        .iter()
+        .zip(ids)
+        .map(|(c, id)| {
+            let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
+            if let Value::Object(map) = &mut v {
+                map.insert("id".to_string(), Value::String(id.clone()));
+            }
+            v
+        })
+        .collect()
+}
+
 pub fn claims_json(articles: &[StoredArticle]) -> Value {
     json!({
         "articles": articles.iter().map(|s| {
             let a = &s.article;
+            let (quote_ids, stat_ids) = s.claims.ids(&a.id);
             json!({
                 "id": a.id,
                 "path": a.path,
@@ -164,8 +180,8 @@ pub fn claims_json(articles: &[StoredArticle]) -> Value {
                 "date_malformed": a.date.as_ref().map(|d| d.malformed),
                 "body": a.body,
                 "removed": a.removed,
-                "quotes": s.claims.quotes,
-                "statistics": s.claims.statistics,
+                "quotes": with_ids(&s.claims.quotes, &quote_ids),
+                "statistics": with_ids(&s.claims.statistics, &stat_ids),
             })
         }).collect::<Vec<_>>(),
     })
