@@ -288,3 +288,60 @@ fn o_in_an_article_with_a_web_address_asks_to_open_it() {
         Some("https://news.example/a")
     );
 }
+
+#[test]
+fn a_verdict_set_in_the_reader_is_saved_and_shown_after_a_restart() {
+    use crosscheck::user::annotations;
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotations::annotations_path(dir.path());
+    let (lp, tx) = event_loop();
+    let mut lp = lp.with_annotations(path.clone());
+    lp.pump().unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    tx.send(special(KeyCode::Tab)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Reader);
+    assert!(lp.app.reader.as_ref().unwrap().cursor.is_some());
+    tx.send(key('V')).unwrap();
+    tx.send(key('V')).unwrap();
+    tx.send(key('B')).unwrap();
+    lp.pump().unwrap();
+    let saved = annotations::load(&path).unwrap();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(saved[0].verdict.as_deref(), Some("disputed"));
+    assert!(saved[0].bookmark);
+    assert!(
+        screen(&lp).contains("✎ disputed · bookmarked · "),
+        "{}",
+        screen(&lp)
+    );
+
+    // A new reader (a restart) shows it on the same claim.
+    let (lp2, tx2) = event_loop();
+    let mut lp2 = lp2.with_annotations(path.clone());
+    lp2.app.data.annotations = annotations::load(&path).unwrap();
+    lp2.pump().unwrap();
+    tx2.send(special(KeyCode::Enter)).unwrap();
+    tx2.send(special(KeyCode::Tab)).unwrap();
+    lp2.pump().unwrap();
+    let s = screen(&lp2);
+    assert!(s.contains("✎ disputed · bookmarked"), "{s}");
+    assert!(s.contains('✎'), "the gutter marks the annotated claim: {s}");
+    // Cycling past the last label clears the verdict; no verdict and no bookmark drops it.
+    for _ in 0..3 {
+        tx2.send(key('V')).unwrap();
+    }
+    tx2.send(key('B')).unwrap();
+    lp2.pump().unwrap();
+    assert_eq!(annotations::load(&path).unwrap(), vec![]);
+    // Off a claim, V says what to do.
+    let (mut lp3, tx3) = event_loop();
+    lp3.pump().unwrap();
+    tx3.send(special(KeyCode::Enter)).unwrap();
+    tx3.send(key('V')).unwrap();
+    lp3.pump().unwrap();
+    assert_eq!(
+        lp3.app.message.as_deref(),
+        Some("put the cursor on a claim first (Tab)")
+    );
+}

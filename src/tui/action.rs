@@ -51,6 +51,10 @@ pub enum Action {
     Reload,
     /// Opens the article's web address in the browser.
     OpenLink,
+    /// On a claim: the next verdict (none, then each label in turn).
+    Verdict,
+    /// On a claim: bookmark it, or remove the bookmark.
+    Bookmark,
     // Not bound to keys:
     /// A character typed into the focused query or filter box.
     Insert(char),
@@ -169,6 +173,18 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         Action::OpenLink,
         "open_link",
         "open the article's web address in the browser",
+        Scope::Reader,
+    ),
+    (
+        Action::Verdict,
+        "verdict",
+        "on a claim: next verdict (confirmed, disputed, false, unverified, none)",
+        Scope::Reader,
+    ),
+    (
+        Action::Bookmark,
+        "bookmark",
+        "on a claim: bookmark it / remove the bookmark",
         Scope::Reader,
     ),
     (Action::Up, "up", "up one line / item", Scope::Global),

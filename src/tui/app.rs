@@ -126,6 +126,8 @@ pub struct App {
     pub reload_requested: bool,
     /// A web address the loop is to open in the browser.
     pub open_request: Option<String>,
+    /// Annotations changed in the reader, for the loop to save.
+    pub annotation_changes: Vec<crate::user::annotations::Annotation>,
     /// Questions waiting for the worker, numbered.
     queries: Vec<(u64, Query)>,
     query_seq: u64,
@@ -163,6 +165,7 @@ impl App {
             should_quit: false,
             reload_requested: false,
             open_request: None,
+            annotation_changes: Vec::new(),
             queries: Vec::new(),
             query_seq: 0,
             awaiting: None,
@@ -204,10 +207,14 @@ impl App {
         let stale = self.data.findings_stale;
         let stories = std::mem::take(&mut self.data.stories);
         let edits = std::mem::take(&mut self.data.edits);
+        let annotations = std::mem::take(&mut self.data.annotations);
+        let verdicts = std::mem::take(&mut self.data.verdicts);
         self.data = Shared::new(summaries, records, Arc::clone(&self.data.backend));
         self.data.findings_stale = stale;
         self.data.stories = stories;
         self.data.edits = edits;
+        self.data.annotations = annotations;
+        self.data.verdicts = verdicts;
         // Places in articles follow their ids; places in articles that are gone are dropped.
         let by_id = &self.data.by_id;
         let remap = |r: &mut ReaderState| -> bool {
@@ -523,6 +530,11 @@ impl App {
                 reader.show_matches(query, matches, snippet_start, &ctx);
             }
             Effect::JumpTo(t) => self.jump_to(t),
+            Effect::Annotate(a) => {
+                self.message = Some(annotation_message(&a));
+                crate::user::annotations::upsert(&mut self.data.annotations, a.clone());
+                self.annotation_changes.push(a);
+            }
             Effect::FilterLibrary(filter) => {
                 self.history.push(self.location());
                 self.library.filter = filter;
@@ -626,4 +638,24 @@ impl App {
             component!(self, v, mut).clamp(&ctx);
         }
     }
+}
+
+/// What the hint bar says after a claim's annotation changed.
+fn annotation_message(a: &crate::user::annotations::Annotation) -> String {
+    let mut parts = Vec::new();
+    parts.push(match &a.verdict {
+        Some(v) => format!("verdict: {v}"),
+        None => "no verdict".to_string(),
+    });
+    if a.bookmark {
+        parts.push("bookmarked".into());
+    }
+    if a.note.is_some() {
+        parts.push("has a note".into());
+    }
+    format!(
+        "{} (saved; `crosscheck note {}` adds a note)",
+        parts.join(" · "),
+        a.claim_id
+    )
 }

@@ -30,6 +30,10 @@ pub struct Shared {
     pub stories: Vec<StoredStory>,
     /// Fetched articles revised since an earlier version: article id → what changed.
     pub edits: HashMap<String, String>,
+    /// The user's verdicts, notes and bookmarks on claims.
+    pub annotations: Vec<crate::user::annotations::Annotation>,
+    /// The verdict labels `V` cycles through.
+    pub verdicts: Vec<String>,
 }
 
 impl Shared {
@@ -62,6 +66,11 @@ impl Shared {
             backend,
             stories: Vec::new(),
             edits: HashMap::new(),
+            annotations: Vec::new(),
+            verdicts: crate::user::annotations::DEFAULT_VERDICTS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
         }
     }
 

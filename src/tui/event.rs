@@ -219,6 +219,8 @@ pub struct EventLoop<B: Backend> {
     pub updating: bool,
     /// Where read marks are saved when they change.
     marks_path: Option<PathBuf>,
+    /// Where the user's annotations are saved when the reader changes one.
+    annotations_path: Option<PathBuf>,
     /// The data folder whose feed store tells which articles were revised.
     data_dir: Option<PathBuf>,
     /// Starts a fetch of the feeds (`R`); none in tests that do not set one.
@@ -252,6 +254,7 @@ where
             marks_path: None,
             reloader: None,
             data_dir: None,
+            annotations_path: None,
             fetching: false,
             on_first_frame: None,
             timings: None,
@@ -276,6 +279,12 @@ where
     /// Saves read marks to `path` when they change.
     pub fn with_read_marks(mut self, path: PathBuf) -> Self {
         self.marks_path = Some(path);
+        self
+    }
+
+    /// Saves annotations changed in the reader to `path` (merged with what is there).
+    pub fn with_annotations(mut self, path: PathBuf) -> Self {
+        self.annotations_path = Some(path);
         self
     }
 
@@ -430,6 +439,28 @@ where
                     self.app.feeds.progress = None;
                     self.app.message = Some("feeds cannot be fetched from here".into());
                 }
+            }
+            self.dirty = true;
+        }
+        if !self.app.annotation_changes.is_empty()
+            && let Some(path) = &self.annotations_path
+        {
+            let changes = std::mem::take(&mut self.app.annotation_changes);
+            match user::annotations::update(path, |list| {
+                for a in changes {
+                    user::annotations::upsert(list, a);
+                }
+            }) {
+                Ok(notice) => {
+                    if let Some(n) = notice {
+                        self.app.message = Some(n);
+                    }
+                    // What other processes saved meanwhile, too.
+                    if let Ok(list) = user::annotations::load(path) {
+                        self.app.data.annotations = list;
+                    }
+                }
+                Err(e) => self.app.message = Some(format!("the annotation was not saved: {e}")),
             }
             self.dirty = true;
         }

@@ -167,6 +167,8 @@ fn default_keys(action: &Action) -> &'static [&'static str] {
         Action::Show(View::Feeds) => &["7"],
         Action::Reload => &["R"],
         Action::OpenLink => &["O"],
+        Action::Verdict => &["V"],
+        Action::Bookmark => &["B"],
         Action::Up => &["k", "Up"],
         Action::Down => &["j", "Down"],
         Action::PageUp => &["PageUp", "b"],

@@ -286,12 +286,21 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     app.update(Action::Resize(size.width, size.height));
 
     app.feeds.rows = feed_rows(ctx, &app.read);
+    let annotations_path = user::annotations::annotations_path(&ctx.dirs.data);
+    match user::annotations::load(&annotations_path) {
+        Ok(list) => app.data.annotations = list,
+        Err(e) => app.message = Some(format!("{e}; annotations are not shown")),
+    }
+    if !ctx.config.notes.verdicts.is_empty() {
+        app.data.verdicts = ctx.config.notes.verdicts.clone();
+    }
     let mut event_loop = EventLoop::new(app, terminal, tx, rx)
         .with_workers()?
         .with_index(index, updating)
         .with_read_marks(marks_path)
         .with_reloader(reloader(ctx))
         .with_data_dir(ctx.dirs.data.clone())
+        .with_annotations(annotations_path)
         .on_first_frame(move || {
             let _ = go_tx.send(());
         });

@@ -40,6 +40,8 @@ pub enum Effect {
     JumpTo(Target),
     /// Show a story (by id) in the stories view, remembering where the user was.
     ShowStory(String),
+    /// A claim's annotation changed: keep it and save it.
+    Annotate(crate::user::annotations::Annotation),
     /// Show the library with this filter (a feed's articles).
     FilterLibrary(String),
     /// Ask a cross-article question off the UI thread; the answer comes back as

@@ -167,8 +167,8 @@ const HINTS: &[(Action, &str)] = &[
     (Action::NextClaim, "next claim"),
     (Action::RelatedQuotes, "related quotes"),
     (Action::OtherSide, "other side"),
-    (Action::NextMatch, "match"),
     (Action::ToggleRaw, "raw"),
+    (Action::Verdict, "verdict"),
     (Action::Back, "back"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
@@ -212,6 +212,80 @@ impl ReaderState {
     /// The claim under the cursor.
     pub fn cursor_mark(&self) -> Option<&Mark> {
         self.info.marks.get(self.cursor?)
+    }
+
+    /// The stable id of the claim a mark stands for.
+    fn claim_id_of(&self, m: &Mark) -> Option<(String, crate::claims::ClaimKind, String, String)> {
+        let a = &self.doc.article;
+        let (qids, sids) = self.doc.claims.ids(&a.id);
+        match m.kind {
+            ClaimKind::Quote { .. } => self
+                .doc
+                .claims
+                .quotes
+                .iter()
+                .zip(qids)
+                .find(|(q, _)| q.start == m.start && q.end == m.end)
+                .map(|(q, id)| {
+                    (
+                        id,
+                        crate::claims::ClaimKind::Quote,
+                        q.text.clone(),
+                        q.sentence.clone(),
+                    )
+                }),
+            ClaimKind::Statistic { .. } => self
+                .doc
+                .claims
+                .statistics
+                .iter()
+                .zip(sids)
+                .find(|(s, _)| s.start == m.start && s.end == m.end)
+                .map(|(s, id)| {
+                    (
+                        id,
+                        crate::claims::ClaimKind::Statistic,
+                        s.text.clone(),
+                        s.sentence.clone(),
+                    )
+                }),
+        }
+    }
+
+    /// The user's annotation on a mark's claim, if any.
+    pub fn annotation_of<'a>(
+        &self,
+        m: &Mark,
+        ctx: &'a Ctx,
+    ) -> Option<&'a crate::user::annotations::Annotation> {
+        if ctx.data.annotations.is_empty() {
+            return None;
+        }
+        let (id, ..) = self.claim_id_of(m)?;
+        ctx.data.annotations.iter().find(|a| a.claim_id == id)
+    }
+
+    /// The annotation of the claim under the cursor: the user's, or a new empty one.
+    fn annotation_under_cursor(&self, ctx: &Ctx) -> Option<crate::user::annotations::Annotation> {
+        let m = self.cursor_mark()?;
+        let (id, kind, text, sentence) = self.claim_id_of(m)?;
+        if let Some(a) = ctx.data.annotations.iter().find(|a| a.claim_id == id) {
+            return Some(a.clone());
+        }
+        let art = &self.doc.article;
+        Some(crate::user::annotations::Annotation {
+            claim_id: id,
+            kind,
+            text,
+            sentence,
+            article_id: art.id.clone(),
+            article_path: art.path.clone(),
+            article_title: art.title.clone(),
+            verdict: None,
+            note: None,
+            bookmark: false,
+            updated: String::new(),
+        })
     }
 
     /// Puts the cursor on the claim at a target and scrolls to it.
@@ -484,6 +558,27 @@ impl Component for Option<ReaderState> {
                 r.toggle_raw();
                 Effect::None
             }
+            Action::Verdict | Action::Bookmark => match r.annotation_under_cursor(ctx) {
+                Some(mut a) => {
+                    if *action == Action::Verdict {
+                        let labels = &ctx.data.verdicts;
+                        let next = match a
+                            .verdict
+                            .as_ref()
+                            .and_then(|v| labels.iter().position(|l| l == v))
+                        {
+                            None => labels.first(),
+                            Some(i) => labels.get(i + 1),
+                        };
+                        a.verdict = next.cloned();
+                    } else {
+                        a.bookmark = !a.bookmark;
+                    }
+                    a.updated = crate::calendar::utc_timestamp(std::time::SystemTime::now());
+                    Effect::Annotate(a)
+                }
+                None => Effect::Message("put the cursor on a claim first (Tab)".into()),
+            },
             Action::Story => {
                 let id = &r.doc.article.id;
                 match ctx.data.stories.iter().find(|s| s.articles.contains(id)) {
@@ -834,7 +929,22 @@ fn draw(r: &ReaderState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                     quote_bar[row] = Some(t.quote);
                 }
             }
-            let (Some(first), Some(label)) = (first, gutter_label(t, m)) else {
+            let label = match (gutter_label(t, m), r.annotation_of(m, ctx)) {
+                (Some((text, style)), Some(_)) => Some((format!("✎{text}"), style)),
+                (None, Some(a)) => Some((
+                    format!(
+                        "✎ {}",
+                        a.verdict.as_deref().unwrap_or(if a.bookmark {
+                            "bookmark"
+                        } else {
+                            "note"
+                        })
+                    ),
+                    t.accent,
+                )),
+                (label, None) => label,
+            };
+            let (Some(first), Some(label)) = (first, label) else {
                 continue;
             };
             if let Some(slot) = (first..visible.len())
@@ -951,6 +1061,24 @@ fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
                     ));
                 }
             }
+        }
+        if let Some(a) = r.annotation_of(m, ctx) {
+            let mut what = Vec::new();
+            if let Some(v) = &a.verdict {
+                what.push(v.clone());
+            }
+            if a.bookmark {
+                what.push("bookmarked".into());
+            }
+            if let Some(n) = &a.note {
+                what.push(format!("“{}”", inert_line(n)));
+            }
+            // Right after "claim n/m", so a narrow window still shows it.
+            let at = spans.len().min(1);
+            spans.insert(
+                at,
+                Span::styled(format!("✎ {} · ", what.join(" · ")), t.accent),
+            );
         }
         return spans;
     }
