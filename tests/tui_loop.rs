@@ -345,3 +345,110 @@ fn a_verdict_set_in_the_reader_is_saved_and_shown_after_a_restart() {
         Some("put the cursor on a claim first (Tab)")
     );
 }
+
+#[test]
+fn a_note_is_typed_in_the_reader_saved_with_enter_and_cancelled_with_esc() {
+    use crosscheck::user::annotations;
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotations::annotations_path(dir.path());
+    let (lp, tx) = event_loop();
+    let mut lp = lp.with_annotations(path.clone());
+    lp.pump().unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    tx.send(special(KeyCode::Tab)).unwrap();
+    tx.send(key('a')).unwrap();
+    // Keys are text while the note is typed: q does not quit, R does not fetch.
+    for c in "qR check the datx".chars() {
+        tx.send(key(c)).unwrap();
+    }
+    tx.send(special(KeyCode::Backspace)).unwrap();
+    tx.send(key('e')).unwrap();
+    lp.pump().unwrap();
+    assert!(!lp.app.should_quit);
+    assert!(
+        screen(&lp).contains("note: qR check the date▏"),
+        "{}",
+        screen(&lp)
+    );
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    let saved = annotations::load(&path).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].note.as_deref(), Some("qR check the date"));
+    assert!(
+        screen(&lp).contains("✎ “qR check the date”"),
+        "{}",
+        screen(&lp)
+    );
+    // Esc leaves it as it was; Ctrl-u then Enter clears it (and the annotation goes).
+    tx.send(key('a')).unwrap();
+    tx.send(key('x')).unwrap();
+    tx.send(special(KeyCode::Esc)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(
+        annotations::load(&path).unwrap()[0].note.as_deref(),
+        Some("qR check the date")
+    );
+    assert_eq!(
+        lp.app.view,
+        View::Reader,
+        "Esc closed the note, not the article"
+    );
+    tx.send(key('a')).unwrap();
+    tx.send(Event::Input(TermEvent::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    ))))
+    .unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(annotations::load(&path).unwrap(), vec![]);
+}
+
+#[test]
+fn the_notes_view_lists_annotations_filters_them_and_jumps_to_the_claim() {
+    use crosscheck::user::annotations;
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotations::annotations_path(dir.path());
+    let (lp, tx) = event_loop();
+    let mut lp = lp.with_annotations(path.clone());
+    lp.pump().unwrap();
+    tx.send(key('8')).unwrap();
+    lp.pump().unwrap();
+    assert!(
+        screen(&lp).contains("No verdicts or notes yet."),
+        "{}",
+        screen(&lp)
+    );
+    // Two annotated claims of the first article: the second claim, then the first.
+    tx.send(key('1')).unwrap();
+    tx.send(special(KeyCode::Enter)).unwrap();
+    tx.send(special(KeyCode::Tab)).unwrap();
+    tx.send(special(KeyCode::Tab)).unwrap();
+    tx.send(key('V')).unwrap();
+    lp.pump().unwrap();
+    let second = lp.app.reader.as_ref().unwrap().cursor;
+    tx.send(special(KeyCode::Tab)).unwrap();
+    tx.send(key('B')).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(annotations::load(&path).unwrap().len(), 2);
+    tx.send(key('8')).unwrap();
+    lp.pump().unwrap();
+    let s = screen(&lp);
+    assert!(
+        s.contains("2 annotations") && s.contains("confirmed") && s.contains('★'),
+        "{s}"
+    );
+    // Filter by the verdict, then Enter jumps to that claim.
+    tx.send(key('f')).unwrap();
+    for c in "confirm".chars() {
+        tx.send(key(c)).unwrap();
+    }
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert!(screen(&lp).contains("(1 shown)"), "{}", screen(&lp));
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Reader);
+    assert_eq!(lp.app.reader.as_ref().unwrap().cursor, second);
+}

@@ -215,7 +215,7 @@ fn help_is_generated_from_the_keymap_and_follows_overrides() {
             ..Options::default()
         },
     );
-    app.update(Action::Resize(100, 40));
+    app.update(Action::Resize(100, 60));
     app.press(&["?"]);
     let s = screen(&app);
     assert!(s.contains("Keys"), "{s}");

@@ -55,6 +55,8 @@ pub enum Action {
     Verdict,
     /// On a claim: bookmark it, or remove the bookmark.
     Bookmark,
+    /// On a claim: write or change its note.
+    Note,
     // Not bound to keys:
     /// A character typed into the focused query or filter box.
     Insert(char),
@@ -164,6 +166,12 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         Scope::Global,
     ),
     (
+        Action::Show(View::Notes),
+        "notes",
+        "notes: your verdicts, notes and bookmarks",
+        Scope::Global,
+    ),
+    (
         Action::Reload,
         "reload",
         "fetch every feed now (in the background)",
@@ -185,6 +193,12 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         Action::Bookmark,
         "bookmark",
         "on a claim: bookmark it / remove the bookmark",
+        Scope::Reader,
+    ),
+    (
+        Action::Note,
+        "note",
+        "on a claim: write its note (Enter saves, Esc cancels, Ctrl-u clears)",
         Scope::Reader,
     ),
     (Action::Up, "up", "up one line / item", Scope::Global),

@@ -24,6 +24,7 @@ use super::view::{Component, Effect, Target, View};
 use super::views::feeds::FeedsState;
 use super::views::findings::FindingsState;
 use super::views::library::LibraryState;
+use super::views::notes::NotesState;
 use super::views::reader::{Mark, ReaderState, answer_popup};
 use super::views::search::{SEARCH_LIMIT, SearchState};
 use super::views::statistics::StatisticsState;
@@ -43,6 +44,7 @@ macro_rules! component {
             View::Statistics => & $($m)? $app.statistics,
             View::Stories => & $($m)? $app.stories,
             View::Feeds => & $($m)? $app.feeds,
+            View::Notes => & $($m)? $app.notes,
         };
         c
     }};
@@ -113,6 +115,7 @@ pub struct App {
     pub statistics: StatisticsState,
     pub stories: StoriesState,
     pub feeds: FeedsState,
+    pub notes: NotesState,
     pub overlay: Option<Overlay>,
     pub history: Vec<Location>,
     pub read: BTreeSet<String>,
@@ -156,6 +159,7 @@ impl App {
             statistics: StatisticsState::default(),
             stories: StoriesState::default(),
             feeds: FeedsState::default(),
+            notes: NotesState::default(),
             overlay: None,
             history: Vec::new(),
             read: options.read,
@@ -462,6 +466,7 @@ impl App {
                 self.view = View::Search;
                 self.search.editing = true;
             }
+            Action::Filter if self.view == View::Notes => self.notes.start_filter(),
             Action::Filter => {
                 self.view = View::Library;
                 self.library.start_filter();

@@ -14,10 +14,11 @@ pub enum View {
     Statistics,
     Stories,
     Feeds,
+    Notes,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Library,
         View::Search,
         View::Reader,
@@ -25,6 +26,7 @@ impl View {
         View::Statistics,
         View::Stories,
         View::Feeds,
+        View::Notes,
     ];
 
     pub fn title(self) -> &'static str {
@@ -36,6 +38,7 @@ impl View {
             View::Statistics => "Statistics",
             View::Stories => "Stories",
             View::Feeds => "Feeds",
+            View::Notes => "Notes",
         }
     }
 
@@ -49,6 +52,7 @@ impl View {
             View::Statistics => "Stat",
             View::Stories => "Stor",
             View::Feeds => "Feed",
+            View::Notes => "Note",
         }
     }
 }
@@ -63,7 +67,7 @@ pub fn tabs(width: u16) -> Vec<(View, String, Range<u16>)> {
             .enumerate()
             .map(|(i, v)| {
                 let title = if short { v.short_title() } else { v.title() };
-                let label = format!(" {} {} ", i + 1, title);
+                let label = format!(" {} {}", i + 1, title);
                 let w = label.chars().count() as u16;
                 let r = x..x + w;
                 x += w + 1;

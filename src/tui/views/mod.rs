@@ -4,6 +4,7 @@
 pub mod feeds;
 pub mod findings;
 pub mod library;
+pub mod notes;
 pub mod reader;
 pub mod search;
 pub mod statistics;

@@ -77,6 +77,9 @@ pub struct ReaderState {
     pub query: Option<String>,
     pub matches: Vec<Range<usize>>,
     pub current_match: Option<usize>,
+    /// The note being written on the claim under the cursor: its annotation and the text
+    /// typed so far.
+    pub note_input: Option<(crate::user::annotations::Annotation, String)>,
 }
 
 fn valid_range(body: &str, start: usize, end: usize) -> bool {
@@ -174,6 +177,13 @@ const HINTS: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
+/// While a note is typed.
+const NOTE_HINTS: &[(Action, &str)] = &[
+    (Action::Open, "save the note"),
+    (Action::Back, "cancel"),
+    (Action::HalfPageUp, "clear"),
+];
+
 /// The raw file's hints: claims are not marked there, so only scrolling and leaving.
 const RAW_HINTS: &[(Action, &str)] = &[
     (Action::Down, "scroll"),
@@ -197,6 +207,7 @@ impl ReaderState {
             query: None,
             matches: Vec::new(),
             current_match: None,
+            note_input: None,
         }
     }
 
@@ -537,6 +548,29 @@ impl Component for Option<ReaderState> {
         let Some(r) = self else {
             return Effect::Unhandled;
         };
+        if let Some((annotation, text)) = &mut r.note_input {
+            match action {
+                Action::Insert(c) => text.push(*c),
+                Action::DeleteChar => {
+                    text.pop();
+                }
+                Action::HalfPageUp => text.clear(),
+                Action::Open => {
+                    let mut a = annotation.clone();
+                    let t = text.trim();
+                    a.note = (!t.is_empty()).then(|| t.to_string());
+                    a.updated = crate::calendar::utc_timestamp(std::time::SystemTime::now());
+                    r.note_input = None;
+                    return Effect::Annotate(a);
+                }
+                Action::Back => {
+                    r.note_input = None;
+                    return Effect::Message("the note was not changed".into());
+                }
+                _ => {}
+            }
+            return Effect::None;
+        }
         if let Some(delta) = motion(action, r.page(ctx)) {
             r.scroll = r.scroll.saturating_add_signed(delta);
             r.clamp_scroll(ctx);
@@ -558,6 +592,14 @@ impl Component for Option<ReaderState> {
                 r.toggle_raw();
                 Effect::None
             }
+            Action::Note => match r.annotation_under_cursor(ctx) {
+                Some(a) => {
+                    let text = a.note.clone().unwrap_or_default();
+                    r.note_input = Some((a, text));
+                    Effect::None
+                }
+                None => Effect::Message("put the cursor on a claim first (Tab)".into()),
+            },
             Action::Verdict | Action::Bookmark => match r.annotation_under_cursor(ctx) {
                 Some(mut a) => {
                     if *action == Action::Verdict {
@@ -600,8 +642,13 @@ impl Component for Option<ReaderState> {
         }
     }
 
+    fn editing(&self) -> bool {
+        self.as_ref().is_some_and(|r| r.note_input.is_some())
+    }
+
     fn hints(&self) -> &'static [(Action, &'static str)] {
         match self {
+            Some(r) if r.note_input.is_some() => NOTE_HINTS,
             Some(r) if r.raw.is_some() => RAW_HINTS,
             _ => HINTS,
         }
@@ -1012,6 +1059,13 @@ fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
             s.insert(0, Span::styled(format!(" {n} ·"), t.error));
         }
         return s;
+    }
+    if let Some((_, text)) = &r.note_input {
+        return vec![
+            Span::styled(" note: ", t.accent),
+            Span::raw(inert_line(text).into_owned()),
+            Span::styled("▏", t.accent),
+        ];
     }
     let marks = &r.info.marks;
     if let Some(m) = r.cursor_mark() {
