@@ -658,9 +658,5 @@ fn annotation_message(a: &crate::user::annotations::Annotation) -> String {
     if a.note.is_some() {
         parts.push("has a note".into());
     }
-    format!(
-        "{} (saved; `crosscheck note {}` adds a note)",
-        parts.join(" · "),
-        a.claim_id
-    )
+    format!("saved: {}", parts.join(" · "))
 }

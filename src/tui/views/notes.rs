@@ -192,7 +192,10 @@ fn draw(st: &NotesState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     let shown = st.shown(ctx);
     let mut info = vec![Span::styled(
-        format!(" {} annotations", ctx.data.annotations.len()),
+        match ctx.data.annotations.len() {
+            1 => " 1 annotation".to_string(),
+            n => format!(" {n} annotations"),
+        },
         t.dim,
     )];
     if st.filtering || !st.filter.is_empty() {
