@@ -289,17 +289,29 @@ fn o_in_an_article_with_a_web_address_asks_to_open_it() {
     );
 }
 
-#[test]
-fn a_verdict_set_in_the_reader_is_saved_and_shown_after_a_restart() {
-    use crosscheck::user::annotations;
+/// A loop saving annotations to a temporary file, with the first article open and the
+/// cursor on its first claim.
+fn on_first_claim() -> (
+    EventLoop<TestBackend>,
+    mpsc::Sender<Event>,
+    std::path::PathBuf,
+    tempfile::TempDir,
+) {
     let dir = tempfile::tempdir().unwrap();
-    let path = annotations::annotations_path(dir.path());
+    let path = crosscheck::user::annotations::annotations_path(dir.path());
     let (lp, tx) = event_loop();
     let mut lp = lp.with_annotations(path.clone());
     lp.pump().unwrap();
     tx.send(special(KeyCode::Enter)).unwrap();
     tx.send(special(KeyCode::Tab)).unwrap();
     lp.pump().unwrap();
+    (lp, tx, path, dir)
+}
+
+#[test]
+fn a_verdict_set_in_the_reader_is_saved_and_shown_after_a_restart() {
+    use crosscheck::user::annotations;
+    let (mut lp, tx, path, _dir) = on_first_claim();
     assert_eq!(lp.app.view, View::Reader);
     assert!(lp.app.reader.as_ref().unwrap().cursor.is_some());
     tx.send(key('V')).unwrap();
@@ -349,13 +361,7 @@ fn a_verdict_set_in_the_reader_is_saved_and_shown_after_a_restart() {
 #[test]
 fn a_note_is_typed_in_the_reader_saved_with_enter_and_cancelled_with_esc() {
     use crosscheck::user::annotations;
-    let dir = tempfile::tempdir().unwrap();
-    let path = annotations::annotations_path(dir.path());
-    let (lp, tx) = event_loop();
-    let mut lp = lp.with_annotations(path.clone());
-    lp.pump().unwrap();
-    tx.send(special(KeyCode::Enter)).unwrap();
-    tx.send(special(KeyCode::Tab)).unwrap();
+    let (mut lp, tx, path, _dir) = on_first_claim();
     tx.send(key('a')).unwrap();
     // Keys are text while the note is typed: q does not quit, R does not fetch.
     for c in "qR check the datx".chars() {

@@ -368,26 +368,22 @@ pub fn run_export(ctx: &Context, args: ExportArgs) -> Result<i32> {
         .iter()
         .filter_map(|(a, r)| r.map(|r| (r.id.as_str(), *a)))
         .collect();
+    let report = Report {
+        stories: &stories,
+        by_id: articles
+            .iter()
+            .map(|a| (a.article.id.as_str(), a))
+            .collect(),
+        findings: findings_of(&crossref, &articles),
+        rows: &rows,
+        found: &found,
+        by_claim: &by_claim,
+        annotated: args.annotated,
+    };
     let text = match args.format {
         Format::Csv => export_csv(&rows, &by_claim, args.annotated)?,
-        Format::Json => serde_json::to_string_pretty(&export_json(
-            &stories,
-            &articles,
-            &crossref,
-            &rows,
-            &found,
-            &by_claim,
-            args.annotated,
-        ))?,
-        Format::Md => export_md(
-            &stories,
-            &articles,
-            &crossref,
-            &rows,
-            &found,
-            &by_claim,
-            args.annotated,
-        ),
+        Format::Json => serde_json::to_string_pretty(&export_json(&report))?,
+        Format::Md => export_md(&report),
     };
     match &args.output {
         Some(path) => {
@@ -500,29 +496,45 @@ fn finding_kind_word(k: FindingKind) -> &'static str {
     }
 }
 
+/// What a report is made of: the stories and articles it covers, their findings, every
+/// claim, and the user's annotations with where their claims are.
+struct Report<'a> {
+    stories: &'a [&'a StoredStory],
+    by_id: HashMap<&'a str, &'a StoredArticle>,
+    findings: Vec<&'a Finding>,
+    rows: &'a [ClaimRow<'a>],
+    found: &'a [(&'a Annotation, Option<&'a ClaimRow<'a>>)],
+    by_claim: &'a HashMap<&'a str, &'a Annotation>,
+    annotated: bool,
+}
+
+impl<'a> Report<'a> {
+    fn members(&self, s: &StoredStory) -> Vec<&'a StoredArticle> {
+        s.articles
+            .iter()
+            .filter_map(|id| self.by_id.get(id.as_str()).copied())
+            .collect()
+    }
+}
+
 fn annotation_json(a: &Annotation) -> Value {
     json!({"verdict": a.verdict, "note": a.note, "bookmark": a.bookmark, "updated": a.updated})
 }
 
-#[allow(clippy::too_many_arguments)]
-fn export_json(
-    stories: &[&StoredStory],
-    articles: &[StoredArticle],
-    crossref: &CrossRef,
-    rows: &[ClaimRow],
-    found: &[(&Annotation, Option<&ClaimRow>)],
-    by_claim: &HashMap<&str, &Annotation>,
-    annotated: bool,
-) -> Value {
-    let by_id: HashMap<&str, &StoredArticle> = articles
-        .iter()
-        .map(|a| (a.article.id.as_str(), a))
-        .collect();
-    let findings = findings_of(crossref, articles);
+fn export_json(r: &Report) -> Value {
+    let (stories, by_id, findings, rows, found, by_claim, annotated) = (
+        r.stories,
+        &r.by_id,
+        &r.findings,
+        r.rows,
+        r.found,
+        r.by_claim,
+        r.annotated,
+    );
     let story_json: Vec<Value> = stories
         .iter()
         .map(|s| {
-            let members: Vec<&StoredArticle> = s.articles.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
+            let members = r.members(s);
             let fs: Vec<Value> = findings
                 .iter()
                 .filter(|f| f.story.as_deref() == Some(s.id.as_str()))
@@ -583,21 +595,16 @@ fn md(s: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn export_md(
-    stories: &[&StoredStory],
-    articles: &[StoredArticle],
-    crossref: &CrossRef,
-    rows: &[ClaimRow],
-    found: &[(&Annotation, Option<&ClaimRow>)],
-    by_claim: &HashMap<&str, &Annotation>,
-    annotated: bool,
-) -> String {
-    let by_id: HashMap<&str, &StoredArticle> = articles
-        .iter()
-        .map(|a| (a.article.id.as_str(), a))
-        .collect();
-    let findings = findings_of(crossref, articles);
+fn export_md(r: &Report) -> String {
+    let (stories, by_id, findings, rows, found, by_claim, annotated) = (
+        r.stories,
+        &r.by_id,
+        &r.findings,
+        r.rows,
+        r.found,
+        r.by_claim,
+        r.annotated,
+    );
     let note_line = |a: &Annotation| {
         let mut parts = Vec::new();
         if let Some(v) = &a.verdict {
@@ -615,17 +622,13 @@ fn export_md(
     let _ = writeln!(
         out,
         "{} articles, {} stories, {} findings, {} annotated claims.\n",
-        articles.len(),
+        by_id.len(),
         stories.len(),
         findings.len(),
         found.len()
     );
     for s in stories {
-        let members: Vec<&StoredArticle> = s
-            .articles
-            .iter()
-            .filter_map(|id| by_id.get(id.as_str()).copied())
-            .collect();
+        let members = r.members(s);
         if members.is_empty() {
             continue;
         }
