@@ -461,3 +461,131 @@ fn no_more_than_two_requests_reach_one_host_at_once() {
     let most = server.max_at_once.load(Ordering::SeqCst);
     assert!((1..=2).contains(&most), "{most} requests at once");
 }
+
+#[test]
+fn every_feed_format_and_the_rest_of_the_hostile_cases() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let server = {
+        let base = base.clone();
+        Server::start(move |r: &Request| {
+            let b = base.lock().unwrap().clone();
+            let story = "The harbour authority said 40 boats were damaged in the storm overnight, and repairs would take weeks.";
+            match r.path.as_str() {
+                "/atom.xml" => Reply::ok(
+                    "application/atom+xml",
+                    format!(
+                        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom Wire</title><entry><id>tag:a,1</id><title>Atom story</title><updated>2026-12-01T08:00:00Z</updated><content type=\"html\">&lt;p&gt;{story} Atomic.&lt;/p&gt;</content></entry></feed>"
+                    ),
+                ),
+                "/feed.json" => Reply::ok(
+                    "application/feed+json",
+                    format!(
+                        "{{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"Json Wire\",\"items\":[{{\"id\":\"j1\",\"title\":\"Json story\",\"content_text\":\"{story} Jsonic.\"}}]}}"
+                    ),
+                ),
+                "/rdf.xml" => Reply::ok(
+                    "application/rdf+xml",
+                    format!(
+                        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel rdf:about=\"{b}/\"><title>Rdf Wire</title></channel><item rdf:about=\"{b}/cp1252.html\"><title>Rdf story</title><link>{b}/cp1252.html</link><description>Teaser.</description></item></rdf:RDF>"
+                    ),
+                ),
+                "/dups.xml" => Reply::ok(
+                    "application/rss+xml",
+                    format!(
+                        "<rss version=\"2.0\"><channel><title>Dups</title><item><guid>same</guid><title>First</title><description>{story} One.</description></item><item><guid>same</guid><title>Second</title><description>{story} Two.</description></item></channel></rss>"
+                    ),
+                ),
+                "/bomb.xml" => Reply::ok(
+                    "application/rss+xml",
+                    format!(
+                        "<rss version=\"2.0\"><channel><title>Bomb</title><item><guid>b1</guid><title>Bomb story</title><link>{b}/bomb.html</link><description>{story} Kept from the feed.</description></item><item><guid>c1</guid><title>Cookie story</title><link>{b}/cookies.html</link></item></channel></rss>"
+                    ),
+                ),
+                // 50 MB of zeros, about 50 KB gzipped.
+                "/bomb.html" => Reply::ok("text/html", gzip(&vec![b'0'; 50 * 1024 * 1024]))
+                    .header("Content-Encoding", "gzip"),
+                // Windows-1252 bytes, no charset anywhere.
+                "/cp1252.html" => {
+                    let mut page = b"<html><head><title>Caf\xe9 story</title></head><body><article><p>The caf\xe9 on the quay reopened on Monday after the storm, its owner told reporters in the afternoon.</p><p>Customers queued for an hour, and the owner said sales were \x93better than ever\x94 on the first day.</p></article></body></html>".to_vec();
+                    Reply::ok("text/html", page)
+                }
+                "/cookies.html" => Reply::ok(
+                    "text/html; charset=utf-8",
+                    format!(
+                        "<html><head><title>Cookie story</title><script>var tracking = 'We value your privacy';</script><style>.x{{}}</style></head><body><div id=\"cookie-banner\">We use cookies to improve your experience. Accept all cookies</div><nav><a href=\"/\">Home</a><a href=\"/news\">News</a></nav><article><h1>Cookie story</h1><p>{story}</p><p>The mayor said the town would pay for the repairs to the harbour wall, which were expected to cost more than 2 million euros.</p><p>Fishermen said they hoped to be back at sea by the end of the month if the weather held.</p></article><footer>Subscribe to our newsletter</footer></body></html>"
+                    ),
+                ),
+                "/server-error.xml" => Reply::status(500),
+                _ => Reply::status(404),
+            }
+        })
+    };
+    *base.lock().unwrap() = server.base.clone();
+    let sb = Sandbox::new();
+    write_config(&sb, "[feeds]\nmax_response_bytes = 1000000\n");
+    for p in [
+        "/atom.xml",
+        "/feed.json",
+        "/rdf.xml",
+        "/dups.xml",
+        "/bomb.xml",
+        "/server-error.xml",
+    ] {
+        add_feed(&sb, &server.url(p), &[]);
+    }
+    let s = fetch(&sb);
+    assert_eq!(s["feeds"], 6);
+    assert_eq!(
+        s["new"], 6,
+        "atom, json, rdf, one of the duplicates, bomb (feed text), cookies: {s}"
+    );
+    let errors = s["errors"].as_array().unwrap();
+    let error_for = |p: &str| {
+        errors
+            .iter()
+            .find(|e| e["url"] == server.url(p).as_str())
+            .map(|e| e["error"].as_str().unwrap().to_string())
+    };
+    assert!(
+        error_for("/server-error.xml").unwrap().contains("HTTP 500"),
+        "{s}"
+    );
+    let bomb = error_for("/bomb.html").unwrap();
+    assert!(
+        bomb.contains("limit of 1000000 bytes") && bomb.contains("the feed's text is kept"),
+        "{bomb}"
+    );
+    for (query, total) in [
+        ("Atomic", 1),
+        ("Jsonic", 1),
+        ("\"Kept from the feed\"", 1),
+        ("One OR Two", 1),
+    ] {
+        assert_eq!(
+            json_of(&sb, &["search", query, "--json"])["total"],
+            total,
+            "{query}"
+        );
+    }
+    // The Windows-1252 page is decoded as such: "café", curly quotes.
+    let cafe = json_of(&sb, &["search", "café", "--json"]);
+    assert_eq!(cafe["total"], 1, "{cafe}");
+    let claims = json_of(&sb, &["claims", "--json"]).to_string();
+    assert!(
+        claims.contains("better than ever"),
+        "the quotation in curly quotes is found"
+    );
+    // The cookie banner, script, navigation and footer are not the article.
+    for furniture in [
+        "cookies to improve",
+        "We value your privacy",
+        "Subscribe to our newsletter",
+        "Home News",
+    ] {
+        assert!(
+            !claims.contains(furniture),
+            "{furniture} leaked into the article"
+        );
+    }
+    assert!(claims.contains("2 million euros"));
+}
