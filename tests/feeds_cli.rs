@@ -506,7 +506,7 @@ fn every_feed_format_and_the_rest_of_the_hostile_cases() {
                     .header("Content-Encoding", "gzip"),
                 // Windows-1252 bytes, no charset anywhere.
                 "/cp1252.html" => {
-                    let mut page = b"<html><head><title>Caf\xe9 story</title></head><body><article><p>The caf\xe9 on the quay reopened on Monday after the storm, its owner told reporters in the afternoon.</p><p>Customers queued for an hour, and the owner said sales were \x93better than ever\x94 on the first day.</p></article></body></html>".to_vec();
+                    let page = b"<html><head><title>Caf\xe9 story</title></head><body><article><p>The caf\xe9 on the quay reopened on Monday after the storm, its owner told reporters in the afternoon.</p><p>Customers queued for an hour, and the owner said sales were \x93better than ever\x94 on the first day.</p></article></body></html>".to_vec();
                     Reply::ok("text/html", page)
                 }
                 "/cookies.html" => Reply::ok(
