@@ -15,6 +15,7 @@ pub mod feeds;
 pub mod fsutil;
 pub mod index;
 pub mod panics;
+pub mod report;
 pub mod text;
 pub mod tui;
 pub mod user;

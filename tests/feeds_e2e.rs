@@ -144,6 +144,22 @@ fn a_fetched_feed_is_read_opened_in_the_browser_and_reloaded() {
         "Edited: fetched articles revised since an earlier version (1)",
         "1 figure changed (3 → 5",
     ]);
+    // E in the article writes its story's report and says where.
+    tmux.send(&["3"]);
+    tmux.send(&["E"]);
+    tmux.wait_for(&["wrote ", "/exports/story-"]);
+    let exports: Vec<PathBuf> = std::fs::read_dir(p("data/crosscheck/exports"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(exports.len(), 1);
+    let report = std::fs::read_to_string(&exports[0]).unwrap();
+    assert!(report.starts_with("# crosscheck report"), "{report}");
+    assert!(
+        report.contains("Bridge closed after cracks found") && report.contains("Maria Lopez"),
+        "{report}"
+    );
     tmux.send(&["q"]);
     let start = Instant::now();
     while !std::fs::read_to_string(p("exit")).is_ok_and(|s| s.ends_with('\n')) {

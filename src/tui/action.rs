@@ -57,6 +57,9 @@ pub enum Action {
     Bookmark,
     /// On a claim: write or change its note.
     Note,
+    /// Writes a report: of the open article's story in the reader, else of every
+    /// annotated claim.
+    Export,
     // Not bound to keys:
     /// A character typed into the focused query or filter box.
     Insert(char),
@@ -200,6 +203,12 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
         "note",
         "on a claim: write its note (Enter saves, Esc cancels, Ctrl-u clears)",
         Scope::Reader,
+    ),
+    (
+        Action::Export,
+        "export",
+        "write a report: the open article's story, or every annotated claim",
+        Scope::Global,
     ),
     (Action::Up, "up", "up one line / item", Scope::Global),
     (Action::Down, "down", "down one line / item", Scope::Global),

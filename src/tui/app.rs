@@ -129,6 +129,8 @@ pub struct App {
     pub reload_requested: bool,
     /// A web address the loop is to open in the browser.
     pub open_request: Option<String>,
+    /// A report the loop is to write: of this story (id), or of every annotated claim.
+    pub export_request: Option<Option<String>>,
     /// Annotations changed in the reader, for the loop to save.
     pub annotation_changes: Vec<crate::user::annotations::Annotation>,
     /// Questions waiting for the worker, numbered.
@@ -170,6 +172,7 @@ impl App {
             reload_requested: false,
             open_request: None,
             annotation_changes: Vec::new(),
+            export_request: None,
             queries: Vec::new(),
             query_seq: 0,
             awaiting: None,
@@ -475,6 +478,18 @@ impl App {
                 self.reload_requested = true;
                 self.feeds.progress = Some("fetching the feeds…".into());
                 self.message = Some("fetching the feeds in the background…".into());
+            }
+            Action::Export => {
+                let story = self
+                    .reader
+                    .as_ref()
+                    .filter(|_| self.view == View::Reader)
+                    .and_then(|r| {
+                        let id = &r.doc.article.id;
+                        self.data.stories.iter().find(|s| s.articles.contains(id))
+                    })
+                    .map(|s| s.id.clone());
+                self.export_request = Some(story);
             }
             Action::OpenLink if self.view == View::Reader => {
                 match self.reader.as_ref().and_then(|r| r.doc.article.url.clone()) {

@@ -187,6 +187,52 @@ impl Workers {
     }
 }
 
+/// Writes a report (Markdown) of a story, or of every annotated claim, under
+/// `<data>/exports/`; the hint bar's message says where, or what went wrong.
+fn export(
+    index: &CorpusIndex,
+    data_dir: &std::path::Path,
+    annotations: &[crate::user::annotations::Annotation],
+    story: Option<&str>,
+) -> String {
+    let run = || -> Result<PathBuf> {
+        let articles = index.articles()?;
+        let stories = index.stories()?;
+        let crossref = index.crossref()?;
+        let (articles, stories, name): (Vec<_>, Vec<_>, String) = match story {
+            Some(id) => (
+                articles
+                    .into_iter()
+                    .filter(|a| {
+                        stories
+                            .iter()
+                            .any(|s| s.id == id && s.articles.contains(&a.article.id))
+                    })
+                    .collect(),
+                stories.iter().filter(|s| s.id == id).collect(),
+                format!("story-{id}"),
+            ),
+            None => (articles, stories.iter().collect(), "annotated".to_string()),
+        };
+        let text = crate::report::render(
+            crate::report::Format::Md,
+            &articles,
+            &stories,
+            &crossref,
+            annotations,
+            story.is_none(),
+        )?;
+        let stamp = crate::calendar::utc_timestamp(std::time::SystemTime::now()).replace(':', "");
+        let path = data_dir.join("exports").join(format!("{name}-{stamp}.md"));
+        crate::fsutil::write_atomic(&path, text.as_bytes())?;
+        Ok(path)
+    };
+    match run() {
+        Ok(p) => format!("wrote {}", p.display()),
+        Err(e) => format!("the report was not written: {e:#}"),
+    }
+}
+
 /// What the update's outcome adds to the hint bar.
 pub fn update_notice(result: &Result<UpdateSummary>) -> Option<String> {
     match result {
@@ -462,6 +508,15 @@ where
                 }
                 Err(e) => self.app.message = Some(format!("the annotation was not saved: {e}")),
             }
+            self.dirty = true;
+        }
+        if let Some(story) = self.app.export_request.take() {
+            self.app.message = Some(match (&self.index, &self.data_dir) {
+                (Some(index), Some(dir)) => {
+                    export(index, dir, &self.app.data.annotations, story.as_deref())
+                }
+                _ => "reports cannot be written from here: use `crosscheck export`".into(),
+            });
             self.dirty = true;
         }
         if let Some(url) = self.app.open_request.take() {

@@ -171,6 +171,7 @@ fn default_keys(action: &Action) -> &'static [&'static str] {
         Action::Verdict => &["V"],
         Action::Bookmark => &["B"],
         Action::Note => &["a"],
+        Action::Export => &["E"],
         Action::Up => &["k", "Up"],
         Action::Down => &["j", "Down"],
         Action::PageUp => &["PageUp", "b"],
