@@ -36,6 +36,17 @@ pub fn write_atomic_with(
     result
 }
 
+/// Opens (creating it if needed) a file that is only ever locked, never written, for
+/// `File::lock` / `File::try_lock`; the error is a sentence naming the file.
+pub fn lock_file(path: &Path) -> Result<fs::File, String> {
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,7 +120,11 @@ impl FrontMatter {
             ("guid", &self.guid),
         ];
         for (key, value) in fields {
-            if let Some(v) = value.as_deref().map(one_line).filter(|v| !v.is_empty()) {
+            if let Some(v) = value
+                .as_deref()
+                .map(super::clean::normalize_space)
+                .filter(|v| !v.is_empty())
+            {
                 out.push_str(&format!("{key}: {}\n", quoted(&v)));
             }
         }
@@ -130,11 +134,6 @@ impl FrontMatter {
         out.push_str("---\n");
         out
     }
-}
-
-/// Text on one line, its white space runs made single spaces.
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A YAML scalar's text: quotes removed and a double-quoted string's escapes read.

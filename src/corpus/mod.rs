@@ -17,8 +17,8 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-pub use clean::{Removed, clean_extracted, clean_lines};
-pub use front::{FrontMatter, front_matter, one_line};
+pub use clean::{Removed, clean_extracted, clean_lines, normalize_space};
+pub use front::{FrontMatter, front_matter};
 pub use html::{Page, decode_html, extract_page, is_html_path, page_lines};
 pub use meta::ArticleDate;
 pub use raw::{RawText, raw_text};

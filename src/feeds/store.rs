@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{FrontMatter, front_matter, one_line};
+use crate::corpus::{FrontMatter, front_matter, normalize_space};
 use crate::fsutil::write_atomic;
 
 /// The version of `state.json`'s format.
@@ -189,12 +189,7 @@ impl Store {
         fs::create_dir_all(&self.root)
             .map_err(|e| format!("cannot create {}: {e}", self.root.display()))?;
         let path = self.root.join("lock");
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        let file = crate::fsutil::lock_file(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(file),
             Err(fs::TryLockError::WouldBlock) => {
@@ -272,7 +267,7 @@ pub fn render(a: &StoredText) -> String {
         .meta
         .title
         .as_deref()
-        .map(one_line)
+        .map(normalize_space)
         .filter(|t| !t.is_empty())
     {
         out.push_str(&format!("# {t}\n\n"));

@@ -80,10 +80,7 @@ impl Server {
                     let max_at_once = max_at_once.clone();
                     let at_once = at_once.clone();
                     std::thread::spawn(move || {
-                        let now = at_once.fetch_add(1, Ordering::SeqCst) + 1;
-                        max_at_once.fetch_max(now, Ordering::SeqCst);
-                        serve(stream, &*handler, &requests);
-                        at_once.fetch_sub(1, Ordering::SeqCst);
+                        serve(stream, &*handler, &requests, &at_once, &max_at_once);
                     });
                 }
             });
@@ -110,12 +107,23 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, handler: &Handler, requests: &Mutex<Vec<Request>>) {
+/// Answers one request. It counts as being answered from when its request line is read
+/// until just before the reply is written: a client that has its reply can only send its
+/// next request after that, so the count is the client's real concurrency.
+fn serve(
+    stream: TcpStream,
+    handler: &Handler,
+    requests: &Mutex<Vec<Request>>,
+    at_once: &AtomicUsize,
+    max_at_once: &AtomicUsize,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut first = String::new();
     if reader.read_line(&mut first).is_err() {
         return;
     }
+    let now = at_once.fetch_add(1, Ordering::SeqCst) + 1;
+    max_at_once.fetch_max(now, Ordering::SeqCst);
     let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
     let mut headers = HashMap::new();
     loop {
@@ -137,6 +145,7 @@ fn serve(stream: TcpStream, handler: &Handler, requests: &Mutex<Vec<Request>>) {
     if reply.delay_ms > 0 {
         std::thread::sleep(std::time::Duration::from_millis(reply.delay_ms));
     }
+    at_once.fetch_sub(1, Ordering::SeqCst);
     let mut out = stream;
     let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", reply.status);
     for (k, v) in &reply.headers {
