@@ -219,3 +219,32 @@ fn two_processes_annotating_at_once_lose_nothing() {
         .collect();
     assert_eq!(got.len(), ids.len(), "{notes}");
 }
+
+#[test]
+fn a_note_survives_a_new_extractor_version_and_the_rebuild_it_causes() {
+    let sb = Sandbox::new();
+    let corpus = sb.copy_seeds().display().to_string();
+    let all = claims(&sb, &corpus);
+    let id = id_of(&all, "1,255");
+    run_ok(&sb, &["note", &id, &corpus, "--verdict", "confirmed"]);
+    // The index says an older extractor made it: the next command re-extracts everything.
+    let meta_path = sb.index_dir().join("crosscheck.json");
+    let mut meta: Value = serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    let now = meta["extractor"].as_u64().unwrap();
+    meta["extractor"] = Value::from(now - 1);
+    std::fs::write(&meta_path, serde_json::to_vec(&meta).unwrap()).unwrap();
+    let out = sb.run(&["notes", &corpus, "--json"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("claim extraction has changed"),
+        "the index was rebuilt: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let notes: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &notes["annotations"][0];
+    assert_eq!(a["orphaned"], false, "{notes}");
+    assert_eq!(a["claim_id"], id.as_str());
+    assert_eq!(a["verdict"], "confirmed");
+    // And the re-extracted claim carries the same id.
+    assert_eq!(id_of(&claims(&sb, &corpus), "1,255"), id);
+}

@@ -458,3 +458,68 @@ fn the_notes_view_lists_annotations_filters_them_and_jumps_to_the_claim() {
     assert_eq!(lp.app.view, View::Reader);
     assert_eq!(lp.app.reader.as_ref().unwrap().cursor, second);
 }
+
+#[test]
+fn a_finding_side_takes_a_verdict_and_a_note_in_the_findings_view() {
+    use crosscheck::tui::views::findings::FindingRow;
+    use crosscheck::user::annotations;
+    let dir = tempfile::tempdir().unwrap();
+    let path = annotations::annotations_path(dir.path());
+    let (lp, tx) = event_loop();
+    let mut lp = lp.with_annotations(path.clone());
+    lp.pump().unwrap();
+    tx.send(key('4')).unwrap();
+    lp.pump().unwrap();
+    // Down to the 1,255 side of the 650-vs-1,255 finding.
+    let on_1255 = |lp: &EventLoop<TestBackend>| {
+        let f = &lp.app.findings;
+        matches!(&f.rows[f.selectable[f.selected]], FindingRow::Side { claim, .. } if claim == "1,255")
+    };
+    for _ in 0..20 {
+        if on_1255(&lp) {
+            break;
+        }
+        tx.send(key('j')).unwrap();
+        lp.pump().unwrap();
+    }
+    assert!(on_1255(&lp), "no 1,255 side");
+    tx.send(key('V')).unwrap();
+    lp.pump().unwrap();
+    let saved = annotations::load(&path).unwrap();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert_eq!(saved[0].text, "1,255");
+    assert_eq!(saved[0].verdict.as_deref(), Some("confirmed"));
+    assert!(
+        screen(&lp).contains("✎ confirmed 1,255"),
+        "the side is marked: {}",
+        screen(&lp)
+    );
+    // A note: the reader opens at the claim with the editor, Enter saves it.
+    tx.send(key('a')).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(lp.app.view, View::Reader);
+    for c in "the figure moved".chars() {
+        tx.send(key(c)).unwrap();
+    }
+    tx.send(special(KeyCode::Enter)).unwrap();
+    lp.pump().unwrap();
+    let saved = annotations::load(&path).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].note.as_deref(), Some("the figure moved"));
+    assert_eq!(saved[0].verdict.as_deref(), Some("confirmed"));
+    tx.send(key('4')).unwrap();
+    lp.pump().unwrap();
+    assert!(
+        screen(&lp).contains("✎ confirmed · the figure moved"),
+        "the detail shows the note: {}",
+        screen(&lp)
+    );
+    // The Notes view's V moves the verdict on.
+    tx.send(key('8')).unwrap();
+    tx.send(key('V')).unwrap();
+    lp.pump().unwrap();
+    assert_eq!(
+        annotations::load(&path).unwrap()[0].verdict.as_deref(),
+        Some("disputed")
+    );
+}

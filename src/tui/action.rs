@@ -189,20 +189,20 @@ pub const NAMED: &[(Action, &str, &str, Scope)] = &[
     (
         Action::Verdict,
         "verdict",
-        "on a claim: next verdict (confirmed, disputed, false, unverified, none)",
-        Scope::Reader,
+        "claim, side or note: next verdict (confirmed, disputed, …)",
+        Scope::Global,
     ),
     (
         Action::Bookmark,
         "bookmark",
-        "on a claim: bookmark it / remove the bookmark",
-        Scope::Reader,
+        "claim, side or note: bookmark it / remove the bookmark",
+        Scope::Global,
     ),
     (
         Action::Note,
         "note",
-        "on a claim: write its note (Enter saves, Esc cancels, Ctrl-u clears)",
-        Scope::Reader,
+        "claim, side or note: its note (Enter saves, Esc cancels)",
+        Scope::Global,
     ),
     (
         Action::Export,

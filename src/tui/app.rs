@@ -550,11 +550,8 @@ impl App {
                 reader.show_matches(query, matches, snippet_start, &ctx);
             }
             Effect::JumpTo(t) => self.jump_to(t),
-            Effect::Annotate(a) => {
-                self.message = Some(annotation_message(&a));
-                crate::user::annotations::upsert(&mut self.data.annotations, a.clone());
-                self.annotation_changes.push(a);
-            }
+            Effect::Annotate(list) => self.annotate(list),
+            Effect::AnnotateAt(targets, action) => self.annotate_at(targets, &action),
             Effect::FilterLibrary(filter) => {
                 self.history.push(self.location());
                 self.library.filter = filter;
@@ -642,6 +639,56 @@ impl App {
     }
 
     /// Opens an article at a claim, remembering where the user was.
+    /// Keeps changed annotations and queues them to be saved.
+    fn annotate(&mut self, list: Vec<crate::user::annotations::Annotation>) {
+        if let Some(a) = list.first() {
+            let mut m = annotation_message(a);
+            if list.len() > 1 {
+                m = format!("{} claims: {m}", list.len());
+            }
+            self.message = Some(m);
+        }
+        for a in list {
+            crate::user::annotations::upsert(&mut self.data.annotations, a.clone());
+            self.annotation_changes.push(a);
+        }
+    }
+
+    /// A verdict, bookmark or note key on the claims at `targets`.
+    fn annotate_at(&mut self, targets: Vec<Target>, action: &Action) {
+        let list: Vec<_> = targets
+            .iter()
+            .filter_map(|t| {
+                let doc = self
+                    .data
+                    .backend
+                    .article(&self.data.summaries.get(t.article)?.id)?;
+                crate::user::annotations::for_claim(
+                    &doc.article,
+                    &doc.claims,
+                    t.start,
+                    t.end,
+                    &self.data.annotations,
+                )
+            })
+            .collect();
+        if list.is_empty() {
+            self.message = Some("no claim there to annotate".into());
+            return;
+        }
+        if *action == Action::Note {
+            self.jump_to(targets[0].clone());
+            if self.view == View::Reader
+                && let Some(r) = self.reader.as_mut()
+            {
+                r.start_note(list);
+            }
+            return;
+        }
+        let list = super::views::changed(list, action, &self.data.verdicts);
+        self.annotate(list);
+    }
+
     pub fn jump_to(&mut self, t: Target) {
         let here = self.location();
         if !self.open_article(t.article) {

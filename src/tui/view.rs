@@ -40,8 +40,12 @@ pub enum Effect {
     JumpTo(Target),
     /// Show a story (by id) in the stories view, remembering where the user was.
     ShowStory(String),
-    /// A claim's annotation changed: keep it and save it.
-    Annotate(crate::user::annotations::Annotation),
+    /// Claims' annotations changed: keep them and save them.
+    Annotate(Vec<crate::user::annotations::Annotation>),
+    /// A verdict, bookmark or note key on the claims at these places (a finding's
+    /// sides): the app loads their articles and applies it (a note opens the editor at
+    /// the first).
+    AnnotateAt(Vec<Target>, Action),
     /// Show the library with this filter (a feed's articles).
     FilterLibrary(String),
     /// Ask a cross-article question off the UI thread; the answer comes back as

@@ -45,6 +45,19 @@ pub struct Annotation {
     pub updated: String,
 }
 
+impl Annotation {
+    /// Its verdict and a ★ when bookmarked, for lists ("disputed ★"; empty for a bare
+    /// note).
+    pub fn label(&self) -> String {
+        match (&self.verdict, self.bookmark) {
+            (Some(v), true) => format!("{v} ★"),
+            (Some(v), false) => v.clone(),
+            (None, true) => "★".into(),
+            (None, false) => String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct File {
     version: u32,
@@ -122,6 +135,60 @@ pub fn upsert(list: &mut Vec<Annotation>, a: Annotation) {
     if a.verdict.is_some() || a.note.is_some() || a.bookmark {
         list.push(a);
     }
+}
+
+/// The verdict after `current` in `labels` (the first when there is none; none after the
+/// last), so one key cycles through them.
+pub fn next_verdict(current: Option<&str>, labels: &[String]) -> Option<String> {
+    match current.and_then(|v| labels.iter().position(|l| l == v)) {
+        None => labels.first().cloned(),
+        Some(i) => labels.get(i + 1).cloned(),
+    }
+}
+
+/// The annotation of the claim at `start..end` of an article: the user's one in
+/// `existing`, or a new empty one. `None` when no claim is there.
+pub fn for_claim(
+    article: &crate::corpus::Article,
+    claims: &crate::claims::Claims,
+    start: usize,
+    end: usize,
+    existing: &[Annotation],
+) -> Option<Annotation> {
+    let (qids, sids) = claims.ids(&article.id);
+    let quotes = claims
+        .quotes
+        .iter()
+        .zip(qids)
+        .map(|(q, id)| (ClaimKind::Quote, id, &q.text, &q.sentence, q.start, q.end));
+    let stats = claims.statistics.iter().zip(sids).map(|(s, id)| {
+        (
+            ClaimKind::Statistic,
+            id,
+            &s.text,
+            &s.sentence,
+            s.start,
+            s.end,
+        )
+    });
+    let (kind, id, text, sentence, ..) =
+        quotes.chain(stats).find(|c| c.4 == start && c.5 == end)?;
+    if let Some(a) = existing.iter().find(|a| a.claim_id == id) {
+        return Some(a.clone());
+    }
+    Some(Annotation {
+        claim_id: id,
+        kind,
+        text: text.clone(),
+        sentence: sentence.clone(),
+        article_id: article.id.clone(),
+        article_path: article.path.clone(),
+        article_title: article.title.clone(),
+        verdict: None,
+        note: None,
+        bookmark: false,
+        updated: String::new(),
+    })
 }
 
 /// A claim as the annotations see it.

@@ -43,6 +43,9 @@ pub enum FindingRow {
         target: Target,
         kind: Option<FindingKind>,
         claim: String,
+        /// The claim's own words, to find the user's annotation on it (empty for an
+        /// edited article, which is not a claim).
+        words: String,
         article: String,
         detail: String,
     },
@@ -66,6 +69,8 @@ const HINTS: &[(Action, &str)] = &[
     (Action::Open, "jump to the claim"),
     (Action::Down, "next"),
     (Action::Story, "its story"),
+    (Action::Verdict, "verdict"),
+    (Action::Note, "note"),
     (Action::Back, "back"),
     (Action::NextView, "views"),
     (Action::Help, "help"),
@@ -93,7 +98,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
         "Corroborations",
         "Related quotations",
     ];
-    let side = |article: usize, start, end, kind, claim, detail| FindingRow::Side {
+    let side = |article: usize, start, end, kind, claim, words, detail| FindingRow::Side {
         target: Target {
             article,
             start,
@@ -101,6 +106,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
         },
         kind,
         claim,
+        words,
         article: data.article_label(article),
         detail,
     };
@@ -123,6 +129,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
                 0,
                 Some(FindingKind::ChangedOverTime),
                 data.article_title(article),
+                String::new(),
                 what.clone(),
             ));
         }
@@ -165,6 +172,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
                                     c.end,
                                     Some(f.kind),
                                     claim,
+                                    c.text.clone(),
                                     detail,
                                 ));
                             }
@@ -201,6 +209,7 @@ fn build(data: &Shared, mut expanded: BTreeSet<usize>) -> FindingsState {
                                     q.end,
                                     None,
                                     claim,
+                                    q.text.clone(),
                                     String::new(),
                                 ));
                             }
@@ -306,6 +315,49 @@ impl FindingsState {
         }
     }
 
+    /// A verdict, bookmark or note key: on a side, its claim; on a finding's heading, all
+    /// its sides (shown first).
+    fn annotate(&mut self, action: &Action, ctx: &Ctx) -> Effect {
+        let Some(&row) = self.selectable.get(self.selected) else {
+            return Effect::None;
+        };
+        let targets = match &self.rows[row] {
+            FindingRow::Side { words, .. } if words.is_empty() => {
+                return Effect::Message(
+                    "an edited article is not one claim: open it (Enter) and mark its claims"
+                        .into(),
+                );
+            }
+            FindingRow::Side { target, .. } => vec![target.clone()],
+            FindingRow::Header { record, .. } => {
+                let record = *record;
+                self.expand(record, ctx);
+                self.sides_of(record)
+            }
+            _ => return Effect::None,
+        };
+        Effect::AnnotateAt(targets, action.clone())
+    }
+
+    /// The claims shown under a record's heading.
+    fn sides_of(&self, record: usize) -> Vec<Target> {
+        let Some(h) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, FindingRow::Header { record: n, .. } if *n == record))
+        else {
+            return Vec::new();
+        };
+        self.rows[h + 1..]
+            .iter()
+            .take_while(|r| !matches!(r, FindingRow::Header { .. } | FindingRow::Section(_)))
+            .filter_map(|r| match r {
+                FindingRow::Side { target, .. } => Some(target.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn open(&mut self, ctx: &Ctx) -> Effect {
         match self
             .selectable
@@ -333,6 +385,7 @@ impl Component for FindingsState {
         match action {
             Action::Open => self.open(ctx),
             Action::Story => self.story(ctx),
+            Action::Verdict | Action::Bookmark | Action::Note => self.annotate(action, ctx),
             Action::Click { row, .. } => {
                 let r = self.offset + row.saturating_sub(ctx.content().y) as usize;
                 if let Some(i) = self.selectable.iter().position(|&s| s == r) {
@@ -372,6 +425,22 @@ impl Component for FindingsState {
 }
 
 // ---- drawing ----------------------------------------------------------------------------
+
+/// The user's annotation on the claim with these words in this article.
+fn annotation_on<'a>(
+    ctx: &'a Ctx,
+    article: usize,
+    words: &str,
+) -> Option<&'a crate::user::annotations::Annotation> {
+    if words.is_empty() || ctx.data.annotations.is_empty() {
+        return None;
+    }
+    let id = &ctx.data.summaries.get(article)?.id;
+    ctx.data
+        .annotations
+        .iter()
+        .find(|a| &a.article_id == id && a.text == words)
+}
 
 fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let t = ctx.theme;
@@ -430,8 +499,10 @@ fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 Line::from(spans)
             }
             FindingRow::Side {
+                target,
                 kind,
                 claim,
+                words,
                 article,
                 ..
             } => {
@@ -439,10 +510,14 @@ fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                     Some(k) => t.finding(*k),
                     None => t.quote,
                 };
+                let mark = annotation_on(ctx, target.article, words)
+                    .map(|a| format!("✎ {} ", inert_line(&a.label())).replace("  ", " "))
+                    .unwrap_or_default();
                 let claim_txt = layout::truncate(claim, (w / 2).max(8));
-                let rest = w.saturating_sub(layout::width(&claim_txt) + 7);
+                let rest = w.saturating_sub(layout::width(&claim_txt) + layout::width(&mark) + 7);
                 let mut line = Line::from(vec![
                     Span::raw("   ▸ "),
+                    Span::styled(mark, t.accent),
                     Span::styled(claim_txt, claim_style),
                     Span::styled("  ", Style::new()),
                     Span::raw(layout::truncate(article, rest)),
@@ -480,9 +555,11 @@ fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     };
     let detail = match selected_row.map(|r| &f.rows[r]) {
         Some(FindingRow::Side {
+            target,
             article,
             detail,
             claim,
+            words,
             ..
         }) => {
             // The explanation of the finding the side belongs to: the note under its header.
@@ -492,11 +569,19 @@ fn draw(f: &FindingsState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 FindingRow::Section(_) => Some(""),
                 _ => None,
             });
+            // The user's verdict and note go beside the article (the pane is short).
+            let mut head = vec![Span::styled(inert_line(article).into_owned(), t.title)];
+            if let Some(a) = annotation_on(ctx, target.article, words) {
+                let parts: Vec<String> = [Some(a.label()), a.note.clone()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let s = format!("  ✎ {}", parts.join(" · "));
+                head.push(Span::styled(inert_line(&s).into_owned(), t.accent));
+            }
             let mut lines = vec![
-                Line::from(vec![Span::styled(
-                    inert_line(article).into_owned(),
-                    t.title,
-                )]),
+                Line::from(head),
                 Line::raw(inert_line(if detail.is_empty() { claim } else { detail }).into_owned()),
             ];
             if let Some(e) = explanation.filter(|e| !e.is_empty()) {

@@ -48,3 +48,28 @@ pub fn keep_visible(offset: usize, selected: usize, height: usize) -> usize {
         offset
     }
 }
+
+/// The annotations after a verdict or bookmark key on them: every one takes the first
+/// one's next verdict (or the first one's bookmark, toggled), so a finding's sides move
+/// together. Other actions leave them as they are.
+pub fn changed(
+    mut list: Vec<crate::user::annotations::Annotation>,
+    action: &Action,
+    verdicts: &[String],
+) -> Vec<crate::user::annotations::Annotation> {
+    let Some(first) = list.first() else {
+        return list;
+    };
+    let verdict = crate::user::annotations::next_verdict(first.verdict.as_deref(), verdicts);
+    let bookmark = !first.bookmark;
+    let now = crate::calendar::utc_timestamp(std::time::SystemTime::now());
+    for a in &mut list {
+        match action {
+            Action::Verdict => a.verdict = verdict.clone(),
+            Action::Bookmark => a.bookmark = bookmark,
+            _ => continue,
+        }
+        a.updated = now.clone();
+    }
+    list
+}

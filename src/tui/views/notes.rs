@@ -23,6 +23,8 @@ pub struct NotesState {
 
 const HINTS: &[(Action, &str)] = &[
     (Action::Open, "jump to the claim"),
+    (Action::Verdict, "verdict"),
+    (Action::Note, "note"),
     (Action::Filter, "filter"),
     (Action::NextView, "views"),
     (Action::Help, "help"),
@@ -137,6 +139,32 @@ impl Component for NotesState {
                     ),
                 };
             }
+            Action::Verdict | Action::Bookmark => {
+                let shown = self.shown(ctx);
+                let Some(&a) = shown.get(self.selected) else {
+                    return Effect::None;
+                };
+                // The changed annotation is the newest: it moves to the top.
+                (self.selected, self.offset) = (0, 0);
+                return Effect::Annotate(super::changed(
+                    vec![a.clone()],
+                    action,
+                    &ctx.data.verdicts,
+                ));
+            }
+            Action::Note => {
+                let shown = self.shown(ctx);
+                let Some(a) = shown.get(self.selected) else {
+                    return Effect::None;
+                };
+                return match Self::target(a, ctx) {
+                    Some(t) => Effect::AnnotateAt(vec![t], Action::Note),
+                    None => Effect::Message(
+                        "its claim is no longer in the corpus: `crosscheck note ID --text` changes the note"
+                            .into(),
+                    ),
+                };
+            }
             _ => return Effect::Unhandled,
         }
         Effect::None
@@ -213,12 +241,7 @@ fn draw(st: &NotesState, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .iter()
         .take(height)
         .map(|a| {
-            let verdict = match (&a.verdict, a.bookmark) {
-                (Some(v), true) => format!("{v} ★"),
-                (Some(v), false) => v.clone(),
-                (None, true) => "★".into(),
-                (None, false) => String::new(),
-            };
+            let verdict = a.label();
             let article = a.article_title.as_deref().unwrap_or(&a.article_path);
             Row::new(vec![
                 Cell::from(inert_line(&verdict).into_owned()).style(t.accent),

@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::motion;
+use super::{changed, motion};
 use crate::claims::QuoteKind;
 use crate::corpus::{RawText, raw_text};
 use crate::crossref::{FindingKind, Record, RecordKind, overlaps};
@@ -77,9 +77,9 @@ pub struct ReaderState {
     pub query: Option<String>,
     pub matches: Vec<Range<usize>>,
     pub current_match: Option<usize>,
-    /// The note being written on the claim under the cursor: its annotation and the text
-    /// typed so far.
-    pub note_input: Option<(crate::user::annotations::Annotation, String)>,
+    /// The note being written: the annotations it goes on (the claim under the cursor,
+    /// or a finding's sides) and the text typed so far.
+    pub note_input: Option<(Vec<crate::user::annotations::Annotation>, String)>,
 }
 
 fn valid_range(body: &str, start: usize, end: usize) -> bool {
@@ -279,24 +279,22 @@ impl ReaderState {
     /// The annotation of the claim under the cursor: the user's, or a new empty one.
     fn annotation_under_cursor(&self, ctx: &Ctx) -> Option<crate::user::annotations::Annotation> {
         let m = self.cursor_mark()?;
-        let (id, kind, text, sentence) = self.claim_id_of(m)?;
-        if let Some(a) = ctx.data.annotations.iter().find(|a| a.claim_id == id) {
-            return Some(a.clone());
-        }
-        let art = &self.doc.article;
-        Some(crate::user::annotations::Annotation {
-            claim_id: id,
-            kind,
-            text,
-            sentence,
-            article_id: art.id.clone(),
-            article_path: art.path.clone(),
-            article_title: art.title.clone(),
-            verdict: None,
-            note: None,
-            bookmark: false,
-            updated: String::new(),
-        })
+        crate::user::annotations::for_claim(
+            &self.doc.article,
+            &self.doc.claims,
+            m.start,
+            m.end,
+            &ctx.data.annotations,
+        )
+    }
+
+    /// Opens the note editor on these annotations, with the first one's note.
+    pub fn start_note(&mut self, annotations: Vec<crate::user::annotations::Annotation>) {
+        let text = annotations
+            .first()
+            .and_then(|a| a.note.clone())
+            .unwrap_or_default();
+        self.note_input = Some((annotations, text));
     }
 
     /// Puts the cursor on the claim at a target and scrolls to it.
@@ -548,7 +546,7 @@ impl Component for Option<ReaderState> {
         let Some(r) = self else {
             return Effect::Unhandled;
         };
-        if let Some((annotation, text)) = &mut r.note_input {
+        if let Some((annotations, text)) = &mut r.note_input {
             match action {
                 Action::Insert(c) => text.push(*c),
                 Action::DeleteChar => {
@@ -556,12 +554,18 @@ impl Component for Option<ReaderState> {
                 }
                 Action::HalfPageUp => text.clear(),
                 Action::Open => {
-                    let mut a = annotation.clone();
                     let t = text.trim();
-                    a.note = (!t.is_empty()).then(|| t.to_string());
-                    a.updated = crate::calendar::utc_timestamp(std::time::SystemTime::now());
+                    let now = crate::calendar::utc_timestamp(std::time::SystemTime::now());
+                    let changed = std::mem::take(annotations)
+                        .into_iter()
+                        .map(|mut a| {
+                            a.note = (!t.is_empty()).then(|| t.to_string());
+                            a.updated = now.clone();
+                            a
+                        })
+                        .collect();
                     r.note_input = None;
-                    return Effect::Annotate(a);
+                    return Effect::Annotate(changed);
                 }
                 Action::Back => {
                     r.note_input = None;
@@ -594,31 +598,13 @@ impl Component for Option<ReaderState> {
             }
             Action::Note => match r.annotation_under_cursor(ctx) {
                 Some(a) => {
-                    let text = a.note.clone().unwrap_or_default();
-                    r.note_input = Some((a, text));
+                    r.start_note(vec![a]);
                     Effect::None
                 }
                 None => Effect::Message("put the cursor on a claim first (Tab)".into()),
             },
             Action::Verdict | Action::Bookmark => match r.annotation_under_cursor(ctx) {
-                Some(mut a) => {
-                    if *action == Action::Verdict {
-                        let labels = &ctx.data.verdicts;
-                        let next = match a
-                            .verdict
-                            .as_ref()
-                            .and_then(|v| labels.iter().position(|l| l == v))
-                        {
-                            None => labels.first(),
-                            Some(i) => labels.get(i + 1),
-                        };
-                        a.verdict = next.cloned();
-                    } else {
-                        a.bookmark = !a.bookmark;
-                    }
-                    a.updated = crate::calendar::utc_timestamp(std::time::SystemTime::now());
-                    Effect::Annotate(a)
-                }
+                Some(a) => Effect::Annotate(changed(vec![a], action, &ctx.data.verdicts)),
                 None => Effect::Message("put the cursor on a claim first (Tab)".into()),
             },
             Action::Story => {
@@ -1060,9 +1046,13 @@ fn status_line(ctx: &Ctx, r: &ReaderState) -> Vec<Span<'static>> {
         }
         return s;
     }
-    if let Some((_, text)) = &r.note_input {
+    if let Some((on, text)) = &r.note_input {
+        let label = match on.len() {
+            1 => " note: ".to_string(),
+            n => format!(" note on {n} claims: "),
+        };
         return vec![
-            Span::styled(" note: ", t.accent),
+            Span::styled(label, t.accent),
             Span::raw(inert_line(text).into_owned()),
             Span::styled("▏", t.accent),
         ];
