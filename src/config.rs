@@ -109,6 +109,11 @@ pub struct Config {
     pub max_file_bytes: Option<u64>,
     /// At most this many articles are indexed per run.
     pub max_articles: Option<usize>,
+    /// A command (other than `index`) run within this many seconds of the last check of
+    /// the same corpus trusts that check instead of looking at every file again
+    /// (default [`DEFAULT_RECHECK_SECS`]; 0 checks every time). The environment variable
+    /// `CROSSCHECK_RECHECK_SECS` overrides it.
+    pub recheck_secs: Option<f64>,
     pub theme: ThemeConfig,
     pub feeds: FeedsConfig,
     pub notes: NotesConfig,
@@ -116,7 +121,21 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
 }
 
+/// See [`Config::recheck_secs`].
+pub const DEFAULT_RECHECK_SECS: f64 = 2.0;
+
 impl Config {
+    /// How long a check of the corpus is trusted (the environment's
+    /// `CROSSCHECK_RECHECK_SECS`, else the config's, else the default).
+    pub fn recheck(&self) -> std::time::Duration {
+        let secs = std::env::var("CROSSCHECK_RECHECK_SECS")
+            .ok()
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .or(self.recheck_secs)
+            .unwrap_or(DEFAULT_RECHECK_SECS);
+        std::time::Duration::try_from_secs_f64(secs).unwrap_or_default()
+    }
+
     pub fn limits(&self) -> Limits {
         Limits {
             max_file_bytes: self.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES),

@@ -21,9 +21,17 @@ pub struct Context {
     pub notices: Vec<String>,
     /// Use the index as it is (`--no-update`).
     pub no_update: bool,
+    /// Check the corpus even when it was checked a moment ago (`index`).
+    pub always_check: bool,
 }
 
 impl Context {
+    /// How long the last check of the corpus is trusted, if at all.
+    pub fn recheck_window(&self) -> Option<std::time::Duration> {
+        let w = self.config.recheck();
+        (!self.always_check && !w.is_zero()).then_some(w)
+    }
+
     /// Resolves the corpus: the paths given, else the configured corpus and the articles
     /// fetched from feeds, else the bundled seeds.
     pub fn new(
@@ -81,6 +89,7 @@ impl Context {
             index_dir,
             notices,
             no_update: false,
+            always_check: false,
         })
     }
 }

@@ -24,7 +24,11 @@ fn cmd(sb: &Sandbox, args: &[&str], corpus: &Path) -> Command {
 }
 
 fn index_fully(sb: &Sandbox, corpus: &Path) {
-    let out = output_within(cmd(sb, &["index"], corpus), LIMIT, "crosscheck index");
+    let out = output_within(
+        cmd(sb, &["index", "--wait-findings"], corpus),
+        LIMIT,
+        "crosscheck index",
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -34,7 +38,7 @@ fn index_fully(sb: &Sandbox, corpus: &Path) {
 }
 
 fn spawn_indexer(sb: &Sandbox, corpus: &Path) -> Child {
-    cmd(sb, &["index"], corpus)
+    cmd(sb, &["index", "--wait-findings"], corpus)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -111,6 +115,7 @@ fn searches_never_fail_while_an_indexer_adds_articles() {
                         .env("XDG_CACHE_HOME", base.join("cache"))
                         .env("XDG_DATA_HOME", base.join("data"))
                         .env("HOME", &base)
+                        .env("CROSSCHECK_RECHECK_SECS", "0")
                         .arg("--index")
                         .arg(&index)
                         .args(["search", "county", "-n", "3", "--json"])

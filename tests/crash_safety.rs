@@ -20,7 +20,10 @@ const LIMIT: Duration = Duration::from_secs(180);
 
 fn index_cmd(sb: &Sandbox, dir: &Path, corpus: &Path) -> Command {
     let mut c = sb.command();
-    c.arg("--index").arg(dir).arg("index").arg(corpus);
+    c.arg("--index")
+        .arg(dir)
+        .args(["index", "--wait-findings"])
+        .arg(corpus);
     c
 }
 

@@ -455,3 +455,97 @@ fn conflicts_json_names_each_finding_s_story_and_lists_the_strongest_first() {
         }
     }
 }
+
+#[test]
+fn index_returns_when_searchable_and_the_findings_follow_on_demand() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let i = sb.json(&["index", &corpus, "--json"]);
+    assert_eq!(i["indexed"], 5);
+    assert_eq!(i["findings_current"], false, "{i}");
+    let text = sb.run(&["index", &corpus]);
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("--wait-findings"),
+        "the summary says the findings are not computed yet"
+    );
+    // The first command that shows findings computes them.
+    let c = sb.json(&["conflicts", &corpus, "--json"]);
+    let has_moved = c["conflicts"].as_array().unwrap().iter().any(|f| {
+        f["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["text"] == "1,255")
+    });
+    assert!(has_moved, "{c}");
+    assert_eq!(
+        sb.json(&["index", &corpus, "--json"])["findings_current"],
+        true
+    );
+
+    // --wait-findings computes them before returning.
+    let sb2 = Sandbox::new();
+    let corpus2 = seeds(&sb2);
+    let i = sb2.json(&["index", "--wait-findings", &corpus2, "--json"]);
+    assert_eq!(i["findings_current"], true, "{i}");
+}
+
+#[test]
+fn a_check_a_moment_ago_is_trusted_except_by_index() {
+    let sb = Sandbox::new();
+    let corpus = seeds(&sb);
+    let run = |window: &str, args: &[&str]| -> serde_json::Value {
+        let out = sb
+            .command()
+            .env("CROSSCHECK_RECHECK_SECS", window)
+            .arg("--index")
+            .arg(sb.index_dir())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        run("600", &["search", "287(g)", &corpus, "--json"])["total"],
+        5
+    );
+    std::fs::write(
+        std::path::Path::new(&corpus).join("new.txt"),
+        "Zygomorphic flowers\n\nA zygomorphic flower has one plane of symmetry.\n",
+    )
+    .unwrap();
+    // Within the window the last check stands: the new file is not seen yet.
+    assert_eq!(
+        run("600", &["search", "zygomorphic", &corpus, "--json"])["total"],
+        0
+    );
+    // Other roots are another check.
+    let other = sb.path("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(
+        std::path::Path::new(&corpus).join("new.txt"),
+        other.join("new.txt"),
+    )
+    .unwrap();
+    let o = other.display().to_string();
+    assert_eq!(
+        run("600", &["search", "zygomorphic", &o, "--json"])["total"],
+        1
+    );
+    // `index` always looks; with no window every command does.
+    run("600", &["index", &corpus, "--json"]);
+    assert_eq!(
+        run("600", &["search", "zygomorphic", &corpus, "--json"])["total"],
+        1
+    );
+    std::fs::remove_file(std::path::Path::new(&corpus).join("new.txt")).unwrap();
+    assert_eq!(
+        run("0", &["search", "zygomorphic", &corpus, "--json"])["total"],
+        0
+    );
+}

@@ -13,7 +13,13 @@ use crosscheck::index::{ArticleSummary, CorpusIndex};
 fn indexed(sb: &Sandbox) -> (CorpusIndex, Vec<PathBuf>) {
     let roots = vec![sb.copy_seeds()];
     let mut idx = CorpusIndex::open(&sb.index_dir(), &roots).unwrap();
-    idx.update(&roots, &Limits::default(), &mut |_| {}).unwrap();
+    idx.update(
+        &roots,
+        &Limits::default(),
+        crosscheck::index::Analysis::Now,
+        &mut |_| {},
+    )
+    .unwrap();
     (idx, roots)
 }
 
@@ -92,7 +98,13 @@ fn damaged_findings_are_recomputed_not_trusted() {
     assert!(damaged.is_empty(), "a short records file is not used");
     assert!(!idx.findings_current(&damaged));
     // The next update (nothing changed in the corpus) recomputes them.
-    idx.update(&roots, &Limits::default(), &mut |_| {}).unwrap();
+    idx.update(
+        &roots,
+        &Limits::default(),
+        crosscheck::index::Analysis::Now,
+        &mut |_| {},
+    )
+    .unwrap();
     let f = idx.findings();
     assert!(idx.findings_current(&f));
     assert_eq!(crosscheck::crossref::from_records(f.all().unwrap()), before);

@@ -279,7 +279,7 @@ pub fn run_fetch(
     if !args.no_index && (summary.new > 0 || summary.updated > 0 || store.articles_dir().is_dir()) {
         // The context again: the store's folder may exist only now.
         let ctx = Context::new(cli_index, cli_config, &[])?;
-        super::open_updated(&ctx, args.json)?;
+        super::open_updated(&ctx, args.json, crate::index::Analysis::Later)?;
     }
     let all_failed = summary.feeds > 0 && summary.errors.len() >= summary.feeds && summary.new == 0;
     Ok(if all_failed { 1 } else { 0 })

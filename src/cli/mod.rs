@@ -13,7 +13,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 pub use crate::context::Context;
-use crate::index::{CorpusIndex, Progress, SearchError, UpdateSummary};
+use crate::index::{Analysis, CorpusIndex, Progress, SearchError, UpdateSummary};
 
 /// crosscheck: a terminal news reader that annotates claims.
 ///
@@ -74,6 +74,11 @@ pub struct IndexArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also compute the cross-article findings before returning (otherwise `index`
+    /// returns once the corpus is searchable, and the first command that shows findings
+    /// computes them).
+    #[arg(long)]
+    pub wait_findings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,7 +174,13 @@ impl Default for ProgressBar {
 
 /// Opens the index and brings it up to date. When another process holds the writer
 /// lock, the index is used as it is, with a note.
-pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<UpdateSummary>)> {
+/// The findings are not recomputed here (`Analysis::Later`) unless `analysis` says so: the
+/// commands that show them recompute them when they are out of date.
+pub fn open_updated(
+    ctx: &Context,
+    quiet: bool,
+    analysis: Analysis,
+) -> Result<(CorpusIndex, Option<UpdateSummary>)> {
     let mut idx = CorpusIndex::open_or_rebuild(&ctx.index_dir, &ctx.roots)?;
     if let Some(why) = idx.rebuilt() {
         eprintln!("crosscheck: {why}");
@@ -177,11 +188,24 @@ pub fn open_updated(ctx: &Context, quiet: bool) -> Result<(CorpusIndex, Option<U
     if ctx.no_update && !idx.is_empty() && idx.rebuilt().is_none() {
         return Ok((idx, None));
     }
+    // A check a moment ago (a script's previous command) is trusted; `index` always checks.
+    if ctx
+        .recheck_window()
+        .is_some_and(|w| idx.checked_within(w, &ctx.roots))
+        && !idx.is_empty()
+        && idx.rebuilt().is_none()
+    {
+        return Ok((idx, None));
+    }
+    let started = std::time::SystemTime::now();
     let mut bar = ProgressBar::new();
-    let result = idx.update(&ctx.roots, &ctx.config.limits(), &mut |p| bar.update(p));
+    let result = idx.update(&ctx.roots, &ctx.config.limits(), analysis, &mut |p| {
+        bar.update(p)
+    });
     bar.finish();
     match result {
         Ok(summary) => {
+            idx.record_check(&ctx.roots, started);
             if !quiet {
                 report_problems(&summary);
             }
@@ -290,14 +314,23 @@ pub fn run_command(
     };
     match command {
         Command::Index(args) => {
-            let ctx = new_context(&args.paths)?;
+            let mut ctx = new_context(&args.paths)?;
             print_notices(&ctx);
-            let (idx, summary) = open_updated(&ctx, args.json)?;
-            let Some(summary) = summary else { return Ok(1) };
-            if args.json {
-                emit_json(serde_json::to_string_pretty(&output::index_json(&summary))?)?;
+            let analysis = if args.wait_findings {
+                Analysis::Now
             } else {
-                emit(&output::index_text(&summary, idx.len(), idx.dir()))?;
+                Analysis::Later
+            };
+            ctx.always_check = true;
+            let (idx, summary) = open_updated(&ctx, args.json, analysis)?;
+            let Some(summary) = summary else { return Ok(1) };
+            let current = idx.findings_current(&idx.findings());
+            if args.json {
+                emit_json(serde_json::to_string_pretty(&output::index_json(
+                    &summary, current,
+                ))?)?;
+            } else {
+                emit(&output::index_text(&summary, idx.len(), idx.dir(), current))?;
             }
             if idx.is_empty() {
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
@@ -307,7 +340,7 @@ pub fn run_command(
         Command::Search(args) => {
             let ctx = new_context(&args.paths)?;
             print_notices(&ctx);
-            let (idx, _) = open_updated(&ctx, true)?;
+            let (idx, _) = open_updated(&ctx, true, Analysis::Later)?;
             if idx.is_empty() {
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
             }
@@ -332,7 +365,7 @@ pub fn run_command(
         Command::Claims(args) => {
             let ctx = new_context(&args.paths)?;
             print_notices(&ctx);
-            let (idx, _) = open_updated(&ctx, true)?;
+            let (idx, _) = open_updated(&ctx, true, Analysis::Later)?;
             let articles = idx.articles()?;
             if articles.is_empty() {
                 eprintln!("crosscheck: {}", empty_corpus_message(&ctx));
@@ -347,7 +380,7 @@ pub fn run_command(
         Command::Conflicts(args) => {
             let ctx = new_context(&args.paths)?;
             print_notices(&ctx);
-            let (idx, _) = open_updated(&ctx, true)?;
+            let (idx, _) = open_updated(&ctx, true, Analysis::Later)?;
             let crossref = idx.crossref()?;
             let store = crate::feeds::Store::new(&ctx.dirs.data);
             let revised = crate::feeds::edits::revised_articles(&store, &idx)?;
@@ -368,7 +401,7 @@ pub fn run_command(
         Command::Stories(args) => {
             let ctx = new_context(&args.paths)?;
             print_notices(&ctx);
-            let (idx, _) = open_updated(&ctx, true)?;
+            let (idx, _) = open_updated(&ctx, true, Analysis::Later)?;
             let stories = idx.stories()?;
             let summaries = idx.summaries()?;
             let findings = idx.findings();

@@ -92,7 +92,7 @@ pub fn run_note(ctx: &Context, args: NoteArgs) -> Result<i32> {
             return Ok(2);
         }
     }
-    let (idx, _) = super::open_updated(ctx, true)?;
+    let (idx, _) = super::open_updated(ctx, true, crate::index::Analysis::Later)?;
     let articles = idx.articles()?;
     let rows = claim_rows(&articles);
     let Some(row) = rows.iter().find(|r| r.id == args.claim_id) else {
@@ -203,7 +203,7 @@ pub fn run_notes(ctx: &Context, args: NotesArgs) -> Result<i32> {
             return Ok(1);
         }
     };
-    let (idx, _) = super::open_updated(ctx, true)?;
+    let (idx, _) = super::open_updated(ctx, true, crate::index::Analysis::Later)?;
     let articles = idx.articles()?;
     let rows = claim_rows(&articles);
     let found = anchored(&list, &rows);
@@ -260,7 +260,7 @@ pub fn run_notes(ctx: &Context, args: NotesArgs) -> Result<i32> {
 
 /// `crosscheck export …`
 pub fn run_export(ctx: &Context, args: ExportArgs) -> Result<i32> {
-    let (idx, _) = super::open_updated(ctx, true)?;
+    let (idx, _) = super::open_updated(ctx, true, crate::index::Analysis::Later)?;
     let all_articles = idx.articles()?;
     let stories = idx.stories()?;
     let crossref = idx.crossref()?;

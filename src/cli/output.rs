@@ -38,8 +38,9 @@ impl Style {
     }
 }
 
-pub fn index_json(s: &UpdateSummary) -> Value {
+pub fn index_json(s: &UpdateSummary, findings_current: bool) -> Value {
     json!({
+        "findings_current": findings_current,
         "indexed": s.indexed,
         "unchanged": s.unchanged,
         "removed": s.removed,
@@ -49,7 +50,7 @@ pub fn index_json(s: &UpdateSummary) -> Value {
     })
 }
 
-pub fn index_text(s: &UpdateSummary, total: u64, dir: &Path) -> String {
+pub fn index_text(s: &UpdateSummary, total: u64, dir: &Path, findings_current: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -71,6 +72,12 @@ pub fn index_text(s: &UpdateSummary, total: u64, dir: &Path) -> String {
     }
     if !s.warnings.is_empty() {
         let _ = writeln!(out, "  {} file(s) read with warnings", s.warnings.len());
+    }
+    if total > 0 && !findings_current {
+        let _ = writeln!(
+            out,
+            "searchable now; the findings are computed by the first command that shows them (conflicts, stories, export, the reader), or now with `index --wait-findings`"
+        );
     }
     out
 }

@@ -130,6 +130,24 @@ pub enum Progress {
     Analyzing,
 }
 
+/// When the corpus was last checked, and which roots (see `checked_within`).
+const CHECKED_FILE: &str = "checked";
+
+fn checked_roots(roots: &[PathBuf]) -> String {
+    canonical_roots(roots).join("\n")
+}
+
+/// Whether an update recomputes the cross-article findings when they are out of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Analysis {
+    /// Before returning (commands that show findings, the reader's background update).
+    Now,
+    /// Not now: the update returns once the corpus is searchable and the findings stay
+    /// out of date (`findings_current` is false) until an update with `Now`. Nothing is
+    /// kept in memory for them.
+    Later,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 struct IndexMeta {
     version: u32,
@@ -516,6 +534,38 @@ impl CorpusIndex {
         Ok(doc)
     }
 
+    /// Whether the corpus `roots` were checked (an update begun) less than `window` ago,
+    /// by any process: see [`CorpusIndex::record_check`].
+    pub fn checked_within(&self, window: std::time::Duration, roots: &[PathBuf]) -> bool {
+        if window.is_zero() {
+            return false;
+        }
+        let Ok(text) = fs::read_to_string(self.dir.join(CHECKED_FILE)) else {
+            return false;
+        };
+        let Some((when, rest)) = text.split_once('\n') else {
+            return false;
+        };
+        let Ok(ms) = when.parse::<u128>() else {
+            return false;
+        };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        rest == checked_roots(roots) && now >= ms && now - ms < window.as_millis()
+    }
+
+    /// Records that an update of `roots` that began at `started` has finished.
+    pub fn record_check(&self, roots: &[PathBuf], started: std::time::SystemTime) {
+        let ms = started
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let _ = write_atomic(
+            &self.dir.join(CHECKED_FILE),
+            format!("{ms}\n{}", checked_roots(roots)).as_bytes(),
+        );
+    }
+
     /// Brings the index up to date with the corpus: indexes added and changed files,
     /// deletes removed ones, and recomputes the cross-article findings if anything
     /// changed. Takes the writer lock for the whole update.
@@ -523,6 +573,7 @@ impl CorpusIndex {
         &mut self,
         roots: &[PathBuf],
         limits: &Limits,
+        analysis: Analysis,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<UpdateSummary> {
         let _lock = WriterLock::acquire(&self.dir)?;
@@ -657,7 +708,9 @@ impl CorpusIndex {
                             message,
                         });
                     }
-                    fresh.push(*stored);
+                    if analysis == Analysis::Now {
+                        fresh.push(*stored);
+                    }
                     summary.indexed += 1;
                 }
             }
@@ -681,7 +734,8 @@ impl CorpusIndex {
         progress(Progress::Committed);
         // Searchable from here on; the findings follow.
         let opstamp = self.snapshot();
-        if changed || !self.findings_current(&self.findings()) {
+        // `Later` does not even look at the findings (a search never needs them).
+        if analysis == Analysis::Now && (changed || !self.findings_current(&self.findings())) {
             progress(Progress::Analyzing);
             self.recompute_findings(fresh, opstamp, &mut stage)?;
         }

@@ -45,7 +45,7 @@ pub use theme::Theme;
 pub use view::View;
 
 use crate::context::Context;
-use crate::index::{CorpusIndex, Progress, UpdateSummary};
+use crate::index::{Analysis, CorpusIndex, Progress, UpdateSummary};
 use crate::user;
 
 /// Opens the index and brings it up to date, reporting as it goes.
@@ -64,9 +64,14 @@ fn update_index(
         let _ = go.recv_timeout(Duration::from_secs(2));
     }
     let progress_tx = tx.clone();
-    idx.update(&ctx.roots, &ctx.config.limits(), &mut move |p| {
-        let _ = progress_tx.send(Event::Index(IndexEvent::Progress(p)));
-    })
+    idx.update(
+        &ctx.roots,
+        &ctx.config.limits(),
+        Analysis::Now,
+        &mut move |p| {
+            let _ = progress_tx.send(Event::Index(IndexEvent::Progress(p)));
+        },
+    )
 }
 
 /// Waits on the event queue until the index has articles to show (or the update ended),

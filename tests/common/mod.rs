@@ -50,6 +50,8 @@ impl Sandbox {
             .env("XDG_CACHE_HOME", self.path("cache"))
             .env("XDG_DATA_HOME", self.path("data"))
             .env("HOME", self.dir.path())
+            // Every command checks the corpus (tests change files between commands).
+            .env("CROSSCHECK_RECHECK_SECS", "0")
             .env_remove("NO_COLOR");
         c
     }
