@@ -602,7 +602,8 @@ impl CorpusIndex {
 
         enum Outcome {
             Unchanged,
-            Indexed(Box<StoredArticle>, Option<String>),
+            /// The article, kept for the analysis (`Analysis::Now`) only.
+            Indexed(Option<Box<StoredArticle>>, Option<String>),
             Skipped(String),
             Failed(String),
         }
@@ -663,7 +664,10 @@ impl CorpusIndex {
                                     Ok(())
                                 });
                             match added {
-                                Ok(()) => Outcome::Indexed(Box::new(stored), ft.warning),
+                                Ok(()) => Outcome::Indexed(
+                                    (analysis == Analysis::Now).then(|| Box::new(stored)),
+                                    ft.warning,
+                                ),
                                 Err(e) => Outcome::Failed(format!("{e:#}")),
                             }
                         }
@@ -708,7 +712,7 @@ impl CorpusIndex {
                             message,
                         });
                     }
-                    if analysis == Analysis::Now {
+                    if let Some(stored) = stored {
                         fresh.push(*stored);
                     }
                     summary.indexed += 1;
