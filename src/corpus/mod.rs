@@ -15,6 +15,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use clean::{Removed, clean_extracted, clean_lines, normalize_space};
@@ -240,13 +241,20 @@ fn has_article_extension(path: &Path) -> bool {
 /// Finds the article files under the given files and folders (recursively, following no
 /// symlink loops), sorted by path so every run sees them in the same order.
 pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
-    let mut scan = Scan::default();
+    // The walk reads directories only (the file types come from the directory entries);
+    // the files' sizes and times are then looked up on every core, and what was found is
+    // gone through in the walk's order, so the result is that of one serial walk.
+    enum Found {
+        Skipped(Skipped),
+        File(PathBuf),
+    }
+    let mut found: Vec<Found> = Vec::new();
     for root in roots {
         if !root.exists() {
-            scan.skipped.push(Skipped {
+            found.push(Found::Skipped(Skipped {
                 path: display_path(root),
                 reason: "does not exist".into(),
-            });
+            }));
             continue;
         }
         let walker = walkdir::WalkDir::new(root)
@@ -276,7 +284,7 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
                     } else {
                         format!("cannot read: {}", io_reason(err.io_error()))
                     };
-                    scan.skipped.push(Skipped { path, reason });
+                    found.push(Found::Skipped(Skipped { path, reason }));
                     continue;
                 }
             };
@@ -288,58 +296,77 @@ pub fn scan(roots: &[PathBuf], limits: &Limits) -> Scan {
                 // A named pipe or device named like an article is reported, never opened
                 // (opening a FIFO would wait for a writer forever).
                 if wanted && !file_type.is_dir() {
-                    scan.skipped.push(Skipped {
+                    found.push(Found::Skipped(Skipped {
                         path: display_path(path),
                         reason: format!("not a regular file ({})", special_kind(file_type)),
-                    });
+                    }));
                 }
                 continue;
             }
             if !wanted {
                 continue;
             }
-            let display = display_path(path);
-            let Ok(md) = entry.metadata() else {
-                scan.skipped.push(Skipped {
-                    path: display,
-                    reason: "vanished while scanning".into(),
-                });
-                continue;
-            };
-            if md.len() > limits.max_file_bytes {
-                scan.skipped.push(Skipped {
-                    path: display,
-                    reason: format!(
-                        "too large ({} bytes; the limit is {} bytes, set max_file_bytes in the config to change it)",
-                        md.len(),
-                        limits.max_file_bytes
-                    ),
-                });
-                continue;
-            }
-            if scan.files.len() >= limits.max_articles {
-                scan.skipped.push(Skipped {
-                    path: display,
-                    reason: format!(
-                        "over the article limit of {} per run (max_articles in the config)",
-                        limits.max_articles
-                    ),
-                });
-                continue;
-            }
-            let mtime = md
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map(|d| d.as_nanos() as u64)
-                .unwrap_or(0);
-            scan.files.push(FileEntry {
-                path: path.to_path_buf(),
-                display,
-                size: md.len(),
-                mtime,
-            });
+            found.push(Found::File(path.to_path_buf()));
         }
+    }
+    let metadata: Vec<Option<(String, Option<fs::Metadata>)>> = found
+        .par_iter()
+        .map(|f| match f {
+            // Symlinks followed, as the walk follows them.
+            Found::File(path) => Some((display_path(path), fs::metadata(path).ok())),
+            Found::Skipped(_) => None,
+        })
+        .collect();
+    let mut scan = Scan::default();
+    for (f, md) in found.into_iter().zip(metadata) {
+        let (path, (display, md)) = match (f, md) {
+            (Found::File(path), Some(found)) => (path, found),
+            (Found::Skipped(s), _) => {
+                scan.skipped.push(s);
+                continue;
+            }
+            (Found::File(_), None) => continue,
+        };
+        let Some(md) = md else {
+            scan.skipped.push(Skipped {
+                path: display,
+                reason: "vanished while scanning".into(),
+            });
+            continue;
+        };
+        if md.len() > limits.max_file_bytes {
+            scan.skipped.push(Skipped {
+                path: display,
+                reason: format!(
+                    "too large ({} bytes; the limit is {} bytes, set max_file_bytes in the config to change it)",
+                    md.len(),
+                    limits.max_file_bytes
+                ),
+            });
+            continue;
+        }
+        if scan.files.len() >= limits.max_articles {
+            scan.skipped.push(Skipped {
+                path: display,
+                reason: format!(
+                    "over the article limit of {} per run (max_articles in the config)",
+                    limits.max_articles
+                ),
+            });
+            continue;
+        }
+        let mtime = md
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        scan.files.push(FileEntry {
+            path,
+            display,
+            size: md.len(),
+            mtime,
+        });
     }
     scan.files.sort_by(|a, b| a.display.cmp(&b.display));
     scan.files.dedup_by(|a, b| a.display == b.display);

@@ -585,6 +585,7 @@ impl CorpusIndex {
             ..UpdateSummary::default()
         };
         let manifest = self.manifest()?;
+        stage.done("manifest");
         let scan = corpus::scan(roots, limits);
         summary.skipped = scan.skipped;
         progress(Progress::Scanned {
