@@ -22,9 +22,22 @@ echo "### Indexing from scratch: plain Tantivy vs crosscheck"
 "$EX/plain_tantivy" "$CORPUS" --runs "$RUNS" --bin "$BIN"
 echo
 
-echo "### Stages of a build from scratch (CROSSCHECK_PROFILE)"
+echo "### Stages of a build from scratch (CROSSCHECK_PROFILE): index (returns when searchable), then the findings on demand (conflicts), then index --wait-findings"
 rm -rf "$IDX"
-CROSSCHECK_PROFILE=1 /usr/bin/time -f "total %e s, peak RSS %M KB" "$BIN" --index "$IDX" index "$CORPUS" 2>&1 >/dev/null | grep -E "profile|total"
+CROSSCHECK_PROFILE=1 /usr/bin/time -f "index: total %e s, peak RSS %M KB" "$BIN" --index "$IDX" index "$CORPUS" 2>&1 >/dev/null | grep -E "profile|total"
+CROSSCHECK_PROFILE=1 /usr/bin/time -f "conflicts (computes the findings): total %e s, peak RSS %M KB" "$BIN" --index "$IDX" conflicts "$CORPUS" 2>&1 >/dev/null | grep -E "profile|total"
+rm -rf "$IDX"
+/usr/bin/time -f "index --wait-findings: total %e s, peak RSS %M KB" "$BIN" --index "$IDX" index --wait-findings "$CORPUS" 2>&1 >/dev/null | grep -E "total"
+echo
+
+echo "### A search process with default flags vs rg: median ms of $RUNS × 5 runs"
+ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )); }
+med() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+N=$((RUNS * 5))
+echo "rg -l -i -w -F economy: $(for i in $(seq $N); do ms rg -l -i -w -F economy "$CORPUS"; done | med)"
+echo "search, back to back (the last check trusted): $(for i in $(seq $N); do ms "$BIN" --index "$IDX" search economy "$CORPUS"; done | med)"
+echo "search, 2.5 s apart (every file checked): $(for i in $(seq "$RUNS"); do sleep 2.5; ms "$BIN" --index "$IDX" search economy "$CORPUS"; done | med)"
+echo "search --no-update: $(for i in $(seq $N); do ms "$BIN" --index "$IDX" --no-update search economy "$CORPUS"; done | med)"
 echo
 
 echo "### Unchanged corpus, update check only"
@@ -38,7 +51,7 @@ case "$CORPUS" in
   cp "$F" /tmp/bench-orig.txt
   for i in $(seq "$RUNS"); do
     echo "Added paragraph $i: the council said $((4000 + i)) residents signed the petition, according to Mayor Jane Quill." >> "$F"
-    CROSSCHECK_PROFILE=1 "$BIN" --index "$IDX" index "$CORPUS" 2>&1 >/dev/null | grep -E "tantivy commit|write findings"
+    CROSSCHECK_PROFILE=1 "$BIN" --index "$IDX" index --wait-findings "$CORPUS" 2>&1 >/dev/null | grep -E "tantivy commit|write findings"
   done
   cp /tmp/bench-orig.txt "$F"
   "$BIN" --index "$IDX" index "$CORPUS" >/dev/null 2>&1

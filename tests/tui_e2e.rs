@@ -89,3 +89,44 @@ fn the_reader_opens_searches_shows_findings_and_quits() {
         std::thread::sleep(Duration::from_millis(25));
     }
 }
+
+#[test]
+fn a_file_saved_while_the_reader_is_open_is_indexed_and_found() {
+    if !common::tmux::available() {
+        eprintln!("tmux is not installed: skipping (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let p = |rel: &str| -> PathBuf { dir.path().join(rel) };
+    let corpus = p("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for e in std::fs::read_dir(&seeds).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
+    }
+    let command = format!(
+        "env -u NO_COLOR XDG_CONFIG_HOME={} XDG_CACHE_HOME={} XDG_DATA_HOME={} HOME={} {} --index {} read {}",
+        quote(&p("config")),
+        quote(&p("cache")),
+        quote(&p("data")),
+        quote(dir.path()),
+        quote(Path::new(env!("CARGO_BIN_EXE_crosscheck"))),
+        quote(&p("index")),
+        quote(&corpus),
+    );
+    let tmux = Tmux::new(dir.path(), "watch");
+    tmux.start(100, 30, &command);
+    tmux.wait_for(&["1 Library", "5 articles"]);
+    // A new article appears in the folder: the library takes it in without a key.
+    std::fs::write(
+        corpus.join("zz-new.txt"),
+        "Zygomorphic orchids bloom early\n\nThe zygomorphic orchids bloomed two weeks early this spring, growers said.\n",
+    )
+    .unwrap();
+    tmux.wait_for(&["6 articles", "Zygomorphic orchids bloom early"]);
+    tmux.send(&["/"]);
+    tmux.type_text("zygomorphic");
+    tmux.wait_for(&["1 result for"]);
+    tmux.send(&["Escape", "q"]);
+}

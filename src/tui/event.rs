@@ -27,6 +27,8 @@ use crate::user;
 /// What the indexing thread reports.
 #[derive(Debug)]
 pub enum IndexEvent {
+    /// An update begins that the loop did not start (the corpus changed on disk).
+    Started,
     /// The index is open (rebuilt if it had to be, with why).
     Opened(Option<String>),
     Progress(Progress),
@@ -373,6 +375,9 @@ where
             Event::Done(action) => {
                 self.app.update(action);
                 self.dirty = true;
+            }
+            Event::Index(IndexEvent::Started) => {
+                self.updating = true;
             }
             Event::Index(IndexEvent::Progress(Progress::Committed)) if self.updating => {
                 // New and changed articles are searchable; findings follow.

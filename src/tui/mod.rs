@@ -25,6 +25,7 @@ pub mod theme;
 pub mod ui;
 pub mod view;
 pub mod views;
+pub mod watch;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -129,28 +130,62 @@ where
     }
 }
 
-/// Starts the index update on a thread that leaves a core to the interface.
-fn spawn_index_update(ctx: &Context, tx: Sender<Event>, go: Receiver<()>) -> Result<()> {
-    let ctx = ctx.clone();
+/// Runs index updates one at a time (the first one, the watcher's, the one after a fetch)
+/// on a pool that leaves a core to the interface, each reporting on the loop's channel.
+#[derive(Clone)]
+struct Updater {
+    ctx: Arc<Context>,
+    lock: Arc<std::sync::Mutex<()>>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+}
+
+impl Updater {
+    fn new(ctx: &Context) -> Updater {
+        // Leave a core to the interface and the search worker: an update's extraction and
+        // analysis run on the others.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .saturating_sub(1)
+            .max(1);
+        Updater {
+            ctx: Arc::new(ctx.clone()),
+            lock: Arc::default(),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+                .map(Arc::new),
+        }
+    }
+
+    /// One update, waiting for any other to end first; `go` as for [`update_index`].
+    fn run(&self, tx: &Sender<Event>, go: Receiver<()>) {
+        let _one_at_a_time = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let work = move || {
+            let r = update_index(&self.ctx, tx, &go);
+            let _ = tx.send(Event::Index(IndexEvent::Done(r)));
+        };
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+
+    /// An update that starts at once (no first frame to wait for), announced first so the
+    /// loop takes its results in.
+    fn run_now(&self, tx: &Sender<Event>) {
+        let (_, go) = mpsc::channel();
+        let _ = tx.send(Event::Index(IndexEvent::Started));
+        self.run(tx, go);
+    }
+}
+
+/// Starts the first index update on a thread of its own.
+fn spawn_index_update(updater: &Updater, tx: Sender<Event>, go: Receiver<()>) -> Result<()> {
+    let updater = updater.clone();
     std::thread::Builder::new()
         .name("crosscheck-index".into())
-        .spawn(move || {
-            // Leave a core to the interface and the search worker: an update's
-            // extraction and analysis run on the others.
-            let threads = std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .saturating_sub(1)
-                .max(1);
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
-            let run = move || {
-                let r = update_index(&ctx, &tx, &go);
-                let _ = tx.send(Event::Index(IndexEvent::Done(r)));
-            };
-            match pool {
-                Ok(pool) => pool.install(run),
-                Err(_) => run(),
-            }
-        })
+        .spawn(move || updater.run(&tx, go))
         .context("starting the indexing thread")?;
     Ok(())
 }
@@ -170,10 +205,11 @@ fn feed_rows(
 
 /// What `R` runs: a fetch of every feed on a thread of its own, reporting as it goes,
 /// then an update of the index when the stored feed articles are part of the corpus.
-fn reloader(ctx: &Context) -> event::Reloader {
-    let ctx = Arc::new(ctx.clone());
+fn reloader(updater: &Updater) -> event::Reloader {
+    let updater = updater.clone();
     Box::new(move |tx: Sender<Event>| {
-        let ctx = Arc::clone(&ctx);
+        let updater = updater.clone();
+        let ctx = Arc::clone(&updater.ctx);
         let failed_tx = tx.clone();
         let spawned = std::thread::Builder::new()
             .name("crosscheck-fetch".into())
@@ -220,9 +256,8 @@ fn reloader(ctx: &Context) -> event::Reloader {
                     indexing,
                 }));
                 if indexing {
-                    let (_go_tx, go_rx) = mpsc::channel();
-                    let r = update_index(&ctx, &tx, &go_rx);
-                    let _ = tx.send(Event::Index(IndexEvent::Done(r)));
+                    let (_, go) = mpsc::channel();
+                    updater.run(&tx, go);
                 }
             });
         if let Err(e) = spawned {
@@ -251,7 +286,8 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     let (tx, rx) = mpsc::channel();
     let stop_input = event::spawn_input(tx.clone())?;
     let (go_tx, go_rx) = mpsc::channel();
-    spawn_index_update(ctx, tx.clone(), go_rx)?;
+    let updater = Updater::new(ctx);
+    spawn_index_update(&updater, tx.clone(), go_rx)?;
     let roots: Vec<String> = ctx.roots.iter().map(|r| r.display().to_string()).collect();
     terminal.draw(|f| ui::loading::loading(&roots, None, f.area(), f.buffer_mut()))?;
     timings.note("first_frame_ms", timings.started);
@@ -303,13 +339,26 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
         .with_workers()?
         .with_index(index, updating)
         .with_read_marks(marks_path)
-        .with_reloader(reloader(ctx))
+        .with_reloader(reloader(&updater))
         .with_data_dir(ctx.dirs.data.clone())
         .with_annotations(annotations_path)
         .on_first_frame(move || {
             let _ = go_tx.send(());
         });
     event_loop.timings = Some(timings);
+    // Changes to the corpus while the reader is open are indexed as they happen.
+    let watcher_updater = updater.clone();
+    let watch_tx = event_loop.sender();
+    let _watch = match watch::start(&ctx.roots, vec![ctx.index_dir.clone()], move || {
+        watcher_updater.run_now(&watch_tx)
+    }) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            event_loop.app.message =
+                Some(format!("{e}; changes are taken in on R or the next start"));
+            None
+        }
+    };
     let result = event_loop.run();
     stop_input.store(true, Ordering::Relaxed);
     drop(event_loop);
