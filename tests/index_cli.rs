@@ -503,12 +503,7 @@ fn a_check_a_moment_ago_is_trusted_except_by_index() {
             .args(args)
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap()
+        common::json_output(out, &format!("{args:?}"))
     };
     assert_eq!(
         run("600", &["search", "287(g)", &corpus, "--json"])["total"],

@@ -8,18 +8,18 @@ use std::path::PathBuf;
 use common::Sandbox;
 use crosscheck::corpus::Limits;
 use crosscheck::crossref::{Record, RecordKind};
-use crosscheck::index::{ArticleSummary, CorpusIndex};
+use crosscheck::index::{Analysis, ArticleSummary, CorpusIndex};
+
+/// An update with the findings computed, as the reader runs it.
+fn update(idx: &mut CorpusIndex, roots: &[PathBuf]) {
+    idx.update(roots, &Limits::default(), Analysis::Now, &mut |_| {})
+        .unwrap();
+}
 
 fn indexed(sb: &Sandbox) -> (CorpusIndex, Vec<PathBuf>) {
     let roots = vec![sb.copy_seeds()];
     let mut idx = CorpusIndex::open(&sb.index_dir(), &roots).unwrap();
-    idx.update(
-        &roots,
-        &Limits::default(),
-        crosscheck::index::Analysis::Now,
-        &mut |_| {},
-    )
-    .unwrap();
+    update(&mut idx, &roots);
     (idx, roots)
 }
 
@@ -98,13 +98,7 @@ fn damaged_findings_are_recomputed_not_trusted() {
     assert!(damaged.is_empty(), "a short records file is not used");
     assert!(!idx.findings_current(&damaged));
     // The next update (nothing changed in the corpus) recomputes them.
-    idx.update(
-        &roots,
-        &Limits::default(),
-        crosscheck::index::Analysis::Now,
-        &mut |_| {},
-    )
-    .unwrap();
+    update(&mut idx, &roots);
     let f = idx.findings();
     assert!(idx.findings_current(&f));
     assert_eq!(crosscheck::crossref::from_records(f.all().unwrap()), before);

@@ -27,6 +27,21 @@ fn wait_for_file(path: &Path) -> String {
     }
 }
 
+/// The reader on `corpus`, with its XDG folders and index under `dir`.
+fn reader_command(dir: &Path, corpus: &Path) -> String {
+    let p = |rel: &str| -> PathBuf { dir.join(rel) };
+    format!(
+        "env -u NO_COLOR XDG_CONFIG_HOME={} XDG_CACHE_HOME={} XDG_DATA_HOME={} HOME={} {} --index {} read {}",
+        quote(&p("config")),
+        quote(&p("cache")),
+        quote(&p("data")),
+        quote(dir),
+        quote(Path::new(env!("CARGO_BIN_EXE_crosscheck"))),
+        quote(&p("index")),
+        quote(corpus),
+    )
+}
+
 #[test]
 fn the_reader_opens_searches_shows_findings_and_quits() {
     if !common::tmux::available() {
@@ -40,15 +55,9 @@ fn the_reader_opens_searches_shows_findings_and_quits() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let exit_file = p("exit");
     let command = format!(
-        "env -u NO_COLOR XDG_CONFIG_HOME={} XDG_CACHE_HOME={} XDG_DATA_HOME={} HOME={} {} --index {} read {}; echo EXIT=$? > {}",
-        quote(&p("config")),
-        quote(&p("cache")),
-        quote(&p("data")),
-        quote(dir.path()),
-        quote(Path::new(env!("CARGO_BIN_EXE_crosscheck"))),
-        quote(&p("index")),
-        quote(&seeds),
-        quote(&exit_file),
+        "{}; echo EXIT=$? > {}",
+        reader_command(dir.path(), &seeds),
+        quote(&exit_file)
     );
     let tmux = Tmux::new(dir.path(), "e2e");
     tmux.start(100, 30, &command);
@@ -96,27 +105,10 @@ fn a_file_saved_while_the_reader_is_open_is_indexed_and_found() {
         eprintln!("tmux is not installed: skipping (.ci/run installs it)");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let p = |rel: &str| -> PathBuf { dir.path().join(rel) };
-    let corpus = p("corpus");
-    std::fs::create_dir_all(&corpus).unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for e in std::fs::read_dir(&seeds).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
-    }
-    let command = format!(
-        "env -u NO_COLOR XDG_CONFIG_HOME={} XDG_CACHE_HOME={} XDG_DATA_HOME={} HOME={} {} --index {} read {}",
-        quote(&p("config")),
-        quote(&p("cache")),
-        quote(&p("data")),
-        quote(dir.path()),
-        quote(Path::new(env!("CARGO_BIN_EXE_crosscheck"))),
-        quote(&p("index")),
-        quote(&corpus),
-    );
-    let tmux = Tmux::new(dir.path(), "watch");
-    tmux.start(100, 30, &command);
+    let sb = common::Sandbox::new();
+    let corpus = sb.copy_seeds();
+    let tmux = Tmux::new(sb.dir.path(), "watch");
+    tmux.start(100, 30, &reader_command(sb.dir.path(), &corpus));
     tmux.wait_for(&["1 Library", "5 articles"]);
     // A new article appears in the folder: the library takes it in without a key.
     std::fs::write(

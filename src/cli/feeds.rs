@@ -278,7 +278,9 @@ pub fn run_fetch(
     }
     if !args.no_index && (summary.new > 0 || summary.updated > 0 || store.articles_dir().is_dir()) {
         // The context again: the store's folder may exist only now.
-        let ctx = Context::new(cli_index, cli_config, &[])?;
+        let mut ctx = Context::new(cli_index, cli_config, &[])?;
+        // The fetch has just written articles: a check from before it is not trusted.
+        ctx.always_check = true;
         super::open_updated(&ctx, args.json, crate::index::Analysis::Later)?;
     }
     let all_failed = summary.feeds > 0 && summary.errors.len() >= summary.feeds && summary.new == 0;

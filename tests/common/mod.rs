@@ -67,18 +67,7 @@ impl Sandbox {
     }
 
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "crosscheck {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!(
-                "crosscheck {args:?} printed no JSON ({e}): {}",
-                String::from_utf8_lossy(&out.stdout)
-            )
-        })
+        json_output(self.run(args), &format!("crosscheck {args:?}"))
     }
 }
 
@@ -97,4 +86,20 @@ pub fn file_names(hits: &serde_json::Value) -> Vec<String> {
         .collect();
     v.sort();
     v
+}
+
+/// A successful command's JSON output; a failure or non-JSON output fails the test,
+/// with `what` and what the command printed.
+pub fn json_output(out: Output, what: &str) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{what} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{what} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
