@@ -354,8 +354,9 @@ pub fn run(ctx: &Context, started: Instant) -> Result<i32> {
     }) {
         Ok(w) => Some(w),
         Err(e) => {
-            event_loop.app.message =
-                Some(format!("{e}; changes are taken in on R or the next start"));
+            event_loop.app.message = Some(format!(
+                "{e}; changes to the corpus are taken in when the reader next opens"
+            ));
             None
         }
     };

@@ -30,7 +30,7 @@ fn relevant(kind: &EventKind) -> bool {
 
 /// Starts watching `roots` (folders recursively, files alone); changes under `ignore`
 /// (the index's own folder) are not reported. `Err` says why watching is not possible
-/// (the reader then works as before, updating when it opens and on `R`).
+/// (the reader then takes changes in only when it opens, or after a fetch).
 pub fn start(
     roots: &[PathBuf],
     ignore: Vec<PathBuf>,
