@@ -146,6 +146,46 @@ pub fn next_verdict(current: Option<&str>, labels: &[String]) -> Option<String> 
     }
 }
 
+/// Every claim of an article with its stable id, quotations first (as `Claims::ids`).
+pub fn claims_with_ids<'a>(
+    article_id: &str,
+    claims: &'a crate::claims::Claims,
+) -> Vec<(String, ClaimKind, &'a str, &'a str, std::ops::Range<usize>)> {
+    let (qids, sids) = claims.ids(article_id);
+    let quotes = claims.quotes.iter().zip(qids).map(|(q, id)| {
+        (
+            id,
+            ClaimKind::Quote,
+            q.text.as_str(),
+            q.sentence.as_str(),
+            q.start..q.end,
+        )
+    });
+    let stats = claims.statistics.iter().zip(sids).map(|(s, id)| {
+        (
+            id,
+            ClaimKind::Statistic,
+            s.text.as_str(),
+            s.sentence.as_str(),
+            s.start..s.end,
+        )
+    });
+    quotes.chain(stats).collect()
+}
+
+/// The id of the claim at `start..end` of an article.
+pub fn id_at(
+    article_id: &str,
+    claims: &crate::claims::Claims,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    claims_with_ids(article_id, claims)
+        .into_iter()
+        .find(|c| c.4 == (start..end))
+        .map(|c| c.0)
+}
+
 /// The annotation of the claim at `start..end` of an article: the user's one in
 /// `existing`, or a new empty one. `None` when no claim is there.
 pub fn for_claim(
@@ -155,32 +195,17 @@ pub fn for_claim(
     end: usize,
     existing: &[Annotation],
 ) -> Option<Annotation> {
-    let (qids, sids) = claims.ids(&article.id);
-    let quotes = claims
-        .quotes
-        .iter()
-        .zip(qids)
-        .map(|(q, id)| (ClaimKind::Quote, id, &q.text, &q.sentence, q.start, q.end));
-    let stats = claims.statistics.iter().zip(sids).map(|(s, id)| {
-        (
-            ClaimKind::Statistic,
-            id,
-            &s.text,
-            &s.sentence,
-            s.start,
-            s.end,
-        )
-    });
-    let (kind, id, text, sentence, ..) =
-        quotes.chain(stats).find(|c| c.4 == start && c.5 == end)?;
+    let (id, kind, text, sentence, _) = claims_with_ids(&article.id, claims)
+        .into_iter()
+        .find(|c| c.4 == (start..end))?;
     if let Some(a) = existing.iter().find(|a| a.claim_id == id) {
         return Some(a.clone());
     }
     Some(Annotation {
         claim_id: id,
         kind,
-        text: text.clone(),
-        sentence: sentence.clone(),
+        text: text.to_string(),
+        sentence: sentence.to_string(),
         article_id: article.id.clone(),
         article_path: article.path.clone(),
         article_title: article.title.clone(),

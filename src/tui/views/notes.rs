@@ -76,28 +76,15 @@ impl NotesState {
                 .position(|s| s.path == a.article_path)
         })?;
         let doc = ctx.data.backend.article(&ctx.data.summaries[article].id)?;
-        let (qids, sids) = doc.claims.ids(&doc.article.id);
-        let quotes = doc
-            .claims
-            .quotes
-            .iter()
-            .zip(qids)
-            .map(|(q, id)| (id, &q.text, q.start, q.end));
-        let stats = doc
-            .claims
-            .statistics
-            .iter()
-            .zip(sids)
-            .map(|(s, id)| (id, &s.text, s.start, s.end));
-        let all: Vec<_> = quotes.chain(stats).collect();
+        let all = crate::user::annotations::claims_with_ids(&doc.article.id, &doc.claims);
         let found = all
             .iter()
             .find(|c| c.0 == a.claim_id)
-            .or_else(|| all.iter().find(|c| *c.1 == a.text))?;
+            .or_else(|| all.iter().find(|c| c.2 == a.text))?;
         Some(Target {
             article,
-            start: found.2,
-            end: found.3,
+            start: found.4.start,
+            end: found.4.end,
         })
     }
 }

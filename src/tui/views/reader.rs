@@ -225,44 +225,6 @@ impl ReaderState {
         self.info.marks.get(self.cursor?)
     }
 
-    /// The stable id of the claim a mark stands for.
-    fn claim_id_of(&self, m: &Mark) -> Option<(String, crate::claims::ClaimKind, String, String)> {
-        let a = &self.doc.article;
-        let (qids, sids) = self.doc.claims.ids(&a.id);
-        match m.kind {
-            ClaimKind::Quote { .. } => self
-                .doc
-                .claims
-                .quotes
-                .iter()
-                .zip(qids)
-                .find(|(q, _)| q.start == m.start && q.end == m.end)
-                .map(|(q, id)| {
-                    (
-                        id,
-                        crate::claims::ClaimKind::Quote,
-                        q.text.clone(),
-                        q.sentence.clone(),
-                    )
-                }),
-            ClaimKind::Statistic { .. } => self
-                .doc
-                .claims
-                .statistics
-                .iter()
-                .zip(sids)
-                .find(|(s, _)| s.start == m.start && s.end == m.end)
-                .map(|(s, id)| {
-                    (
-                        id,
-                        crate::claims::ClaimKind::Statistic,
-                        s.text.clone(),
-                        s.sentence.clone(),
-                    )
-                }),
-        }
-    }
-
     /// The user's annotation on a mark's claim, if any.
     pub fn annotation_of<'a>(
         &self,
@@ -272,7 +234,8 @@ impl ReaderState {
         if ctx.data.annotations.is_empty() {
             return None;
         }
-        let (id, ..) = self.claim_id_of(m)?;
+        let art = &self.doc.article;
+        let id = crate::user::annotations::id_at(&art.id, &self.doc.claims, m.start, m.end)?;
         ctx.data.annotations.iter().find(|a| a.claim_id == id)
     }
 
