@@ -85,12 +85,23 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(r) = self.np_forward(k) {
+            // "a crowd of about 130 gathered": the verb after the figure is no noun.
+            let text = self.seg.get(r.clone()).unwrap_or("");
+            let lone_verb = !text.contains(' ') && text.len() > 4 && text.ends_with("ed");
+            if lone_verb && let Some(of) = self.size_of(qa) {
+                return Some(self.clean(of));
+            }
             return Some(self.clean(r));
         }
         if let Some(r) = self.clause_subject(qa) {
             return Some(self.clean(r));
         }
         if let Some(r) = self.number_of_before(qa) {
+            return Some(self.clean(r));
+        }
+        // "prison sentences of between six and 75 years", "a crowd of 130": the noun the
+        // figure is the size of.
+        if let Some(r) = self.size_of(qa) {
             return Some(self.clean(r));
         }
         self.np_backward(qa).map(|r| self.clean(r))
@@ -125,6 +136,18 @@ impl<'a> Scanner<'a> {
             return None;
         }
         while self.kind(k) == Some(K::Word) && determiner(self.lw(k).as_str()) {
+            k += 1;
+        }
+        // "11 other men", "four more members", "six additional officers": the noun is
+        // what is counted, the word before it only says these come on top of others.
+        if self.kind(k) == Some(K::Word)
+            && matches!(
+                self.lw(k).as_str(),
+                "other" | "more" | "additional" | "further" | "extra"
+            )
+            && self.kind(k + 1) == Some(K::Word)
+            && !np_stop(self.lw(k + 1).as_str())
+        {
             k += 1;
         }
         let first = k;
@@ -267,6 +290,43 @@ impl<'a> Scanner<'a> {
             }
         }
         None
+    }
+
+    /// The noun a figure is the size of: "a crowd of about 130", "prison sentences of
+    /// between six and 75 years", "sentences ranging from seven to 75 years".
+    fn size_of(&self, qa: usize) -> Option<Range<usize>> {
+        let mut b = qa;
+        if b >= 1 && self.is_w(b - 1, "between") {
+            b -= 1;
+        }
+        if b >= 2
+            && self.is_w(b - 1, "from")
+            && matches!(
+                self.lw(b - 2).as_str(),
+                "ranging" | "ranged" | "varying" | "varied"
+            )
+        {
+            b -= 2;
+        } else if b >= 1 && self.is_w(b - 1, "of") {
+            b -= 1;
+        } else {
+            return None;
+        }
+        let end = b;
+        let mut k = b;
+        while k > 0 && end - k < 4 && self.kind(k - 1) == Some(K::Word) {
+            let w = self.lw(k - 1);
+            let w = w.as_str();
+            if np_stop(w)
+                || numbers::number_word(w).is_some()
+                || w.ends_with("ing")
+                || w.ends_with("ed")
+            {
+                break;
+            }
+            k -= 1;
+        }
+        (k < end).then(|| self.toks[k].s as usize..self.toks[end - 1].e as usize)
     }
 
     /// "magnitude 7.8", "a magnitude of 7.5" before the figure.

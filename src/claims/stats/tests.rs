@@ -329,6 +329,40 @@ fn subject_before_verb() {
 }
 
 #[test]
+fn what_is_counted_past_other_and_more_and_before_of() {
+    let subject = |s: &str| extract_statistics(s)[0].subject.clone();
+    assert_eq!(
+        subject("Eleven other church men were charged.").as_deref(),
+        Some("church men")
+    );
+    assert_eq!(
+        subject("Four more members are awaiting trial.").as_deref(),
+        Some("members")
+    );
+    // "more than" is a bound, not a noun's modifier.
+    assert_eq!(
+        extract_statistics("Police detained more than 400 people.")[0]
+            .subject
+            .as_deref(),
+        Some("people detained")
+    );
+    assert_eq!(
+        subject("A crowd of about 130 gathered.").as_deref(),
+        Some("crowd")
+    );
+    let st = extract_statistics("They got prison sentences ranging from seven to 75 years.");
+    assert_eq!((st[0].value, st[0].high), (7.0, Some(75.0)));
+    assert_eq!(st[0].subject.as_deref(), Some("prison sentences"));
+    let st = extract_statistics("They got prison sentences of between six and 75 years.");
+    assert_eq!(st[0].subject.as_deref(), Some("prison sentences"));
+    // A change "from 5 to 7" stays two figures.
+    assert_eq!(
+        extract_statistics("Prices rose from 5 to 7 dollars.")[0].high,
+        None
+    );
+}
+
+#[test]
 fn time_anchors() {
     let t = |s: &str| extract_statistics(s)[0].time.clone();
     assert_eq!(t("Last year 40 people came.").as_deref(), Some("Last year"));

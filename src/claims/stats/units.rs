@@ -357,7 +357,21 @@ impl<'a> Scanner<'a> {
         if !(conn_to || conn_dash || conn_and) {
             return None;
         }
-        if conn_to && a > 0 && (self.is_w(a - 1, "from") || self.is_w(a.saturating_sub(2), "from"))
+        // "rose from 5 to 7" is a change; "ranging from 7 to 75 years" is a range.
+        let from_at = if a > 0 && self.is_w(a - 1, "from") {
+            Some(a - 1)
+        } else if a > 1 && self.is_w(a - 2, "from") {
+            Some(a - 2)
+        } else {
+            None
+        };
+        if conn_to
+            && let Some(f) = from_at
+            && !(f > 0
+                && matches!(
+                    self.lw(f - 1).as_str(),
+                    "ranging" | "ranged" | "range" | "ranges" | "varying" | "varied" | "vary"
+                ))
         {
             return None;
         }
