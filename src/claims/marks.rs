@@ -197,6 +197,26 @@ fn scan_paragraph(
                     first = false;
                     cur = None;
                 }
+            (Some((Open::Curly, o, s, 0)), Mark::Curly(true))
+                // An opener typed where the closer belongs: `“It's unusual,“ said …`.
+                if i > 0
+                    && !b[i - 1].is_ascii_whitespace()
+                    && b.get(i + len).is_none_or(|x| x.is_ascii_whitespace()) =>
+            {
+                push(
+                    spans,
+                    body,
+                    ps,
+                    o,
+                    s,
+                    i,
+                    i + len,
+                    first && cont_prev_para,
+                    false,
+                );
+                first = false;
+                cur = None;
+            }
             (Some((Open::Curly, o, s, d)), Mark::Curly(true)) if balanced => {
                 cur = Some((Open::Curly, o, s, d + 1));
             }
@@ -208,6 +228,12 @@ fn scan_paragraph(
                 cur = Some((Open::Curly, i, i + len, 0));
             }
             (Some((Open::Doubled, o, s, _)), Mark::DoubledClose) => {
+                // `'Fox and Friends,'''`: a nested quotation's closer, then the quote's.
+                let i = if b.get(i + len) == Some(&b'\'') && len == 2 {
+                    i + 1
+                } else {
+                    i
+                };
                 push(
                     spans,
                     body,

@@ -84,12 +84,24 @@ impl<'a> Ctx<'a> {
         }
         let org = words.iter().any(|w| is_org_word(w));
         // Prefix name and an "of/at/from/for" role: "Michelle Guido of the OPD".
-        let mut k = 0;
+        // A lowercase word before a title belongs to it: "former Gov. Jeb Bush of Florida".
+        let mut lead = 0;
+        while lead < words.len().min(2)
+            && !is_cap(words[lead])
+            && !is_determiner(words[lead])
+            && words.get(lead + 1).is_some_and(|w| is_title(w))
+        {
+            lead += 1;
+        }
+        let mut k = lead;
         while k < words.len() && is_cap(words[k]) && !is_possessive(words[k]) {
             k += 1;
         }
-        if k > 0 && k < words.len() && matches!(words[k], "of" | "at" | "from" | "for" | "with") {
-            let mut t0 = 0;
+        if k > lead
+            && k < words.len()
+            && matches!(words[k], "of" | "at" | "from" | "for" | "with")
+        {
+            let mut t0 = lead;
             while t0 < k && (is_title(words[t0]) || is_non_name_cap(words[t0])) {
                 t0 += 1;
             }

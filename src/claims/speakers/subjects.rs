@@ -326,6 +326,23 @@ impl<'a> Ctx<'a> {
                 s = k - 1;
             }
         }
+        // "former Gov. Jeb Bush of Florida said", "Senator John McCain of Arizona told":
+        // a name with its home place is one subject.
+        if s > lo + 1
+            && s < e
+            && e - s <= 3
+            && self.word(s - 1).is_some_and(|p| matches!(p, "of" | "from"))
+            && self.word(s - 2).is_some_and(is_cap)
+            && (s..e).all(|k| self.word(k).is_some_and(is_cap))
+        {
+            let mut k = s - 1;
+            while k > lo && s - 1 - k < 6 && self.word(k - 1).is_some_and(|w| !is_np_stop(w)) {
+                k -= 1;
+            }
+            if k < s - 1 {
+                s = k;
+            }
+        }
         // "“…,” she said": a personal pronoun right before the verb.
         if s == e
             && e > lo
