@@ -656,6 +656,22 @@ mod tests {
     ];
 
     #[test]
+    fn misplaced_marks_and_names_with_places_keep_their_speakers() {
+        let b = body(&[
+            "“It's unusual,“ said Larry Noble, an attorney with the center. “It's a hard thing to do without stepping over one line.”",
+            "''Union men won't vote for 'Obama,''' Steve Rosenthal, a former organizer, wrote in an email.",
+            "''Donald Trump should retract his comments. There is no place for racism here,'' former Gov. Jeb Bush of Florida said on Twitter.",
+            "Hillary Clinton visited the polls. A woman asked for a photo and Clinton said, “as long as we are not violating any election laws.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "It's unusual"), Some("Larry Noble"));
+        assert_eq!(speaker_of(&qs, "It's a hard thing"), Some("Larry Noble"));
+        assert_eq!(speaker_of(&qs, "Union men"), Some("Steve Rosenthal"));
+        assert_eq!(speaker_of(&qs, "Donald Trump should"), Some("Jeb Bush"));
+        assert_eq!(speaker_of(&qs, "as long as"), Some("Hillary Clinton"));
+    }
+
+    #[test]
     fn seed_000_petit_and_organizers() {
         let b = body(SEED0);
         let qs = run(&b);

@@ -97,9 +97,7 @@ impl<'a> Ctx<'a> {
         while k < words.len() && is_cap(words[k]) && !is_possessive(words[k]) {
             k += 1;
         }
-        if k > lead
-            && k < words.len()
-            && matches!(words[k], "of" | "at" | "from" | "for" | "with")
+        if k > lead && k < words.len() && matches!(words[k], "of" | "at" | "from" | "for" | "with")
         {
             let mut t0 = lead;
             while t0 < k && (is_title(words[t0]) || is_non_name_cap(words[t0])) {

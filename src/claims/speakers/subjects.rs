@@ -293,6 +293,16 @@ impl<'a> Ctx<'a> {
                 Some("and" | "or" | "but") if s < e && self.word(s).is_some_and(is_determiner) => {
                     break;
                 }
+                // "a woman asked for a photo and Clinton said": a name after a coordinator
+                // that follows lowercase words opens a clause of its own.
+                Some("and" | "or" | "but")
+                    if s < e
+                        && self.word(s).is_some_and(is_cap)
+                        && s >= 2
+                        && self.word(s - 2).is_some_and(|p| !is_cap(p)) =>
+                {
+                    break;
+                }
                 Some(w) if !is_np_stop(w) => s -= 1,
                 Some(w) if is_determiner(w) => {
                     s -= 1;
