@@ -60,7 +60,35 @@ impl<'a> Ctx<'a> {
                 return Some(np);
             }
         }
-        self.backward_np(lo, v)
+        self.speech_noun_subject(lo, v)
+            .or_else(|| self.backward_np(lo, v))
+    }
+
+    /// "Sanders delivered a snappy retort: “…”", "the council issued a statement": a
+    /// speech word used as a noun (after a determiner and at most two modifiers) speaks
+    /// for the subject of its clause, when that subject names someone.
+    fn speech_noun_subject(&self, lo: usize, v: usize) -> Option<Np> {
+        let det = (v.saturating_sub(3).max(lo)..v)
+            .rev()
+            .find(|&k| self.word(k).is_some_and(is_determiner))?;
+        if !(det + 1..v).all(|k| self.word(k).is_some_and(|w| !is_cap(w) && !is_np_stop(w))) {
+            return None;
+        }
+        // The noun is an object: a verb ("delivered", "issued") comes before its phrase.
+        if det == lo
+            || !self
+                .word(det - 1)
+                .is_some_and(|w| !is_cap(w) && !is_np_stop(w))
+        {
+            return None;
+        }
+        let np = self.sentence_subject(lo, det)?;
+        let named = match np.kind {
+            NpKind::Person { .. } => true,
+            NpKind::Group => self.is_named_group(&np),
+            NpKind::Pronoun(_) => false,
+        };
+        named.then_some(np)
     }
 
     /// The subject at the start of the clause `lo..hi`, after a leading adverbial
