@@ -662,6 +662,8 @@ mod tests {
             "''Union men won't vote for 'Obama,''' Steve Rosenthal, a former organizer, wrote in an email.",
             "''Donald Trump should retract his comments. There is no place for racism here,'' former Gov. Jeb Bush of Florida said on Twitter.",
             "Hillary Clinton visited the polls. A woman asked for a photo and Clinton said, “as long as we are not violating any election laws.”",
+            "Sen. Bernie Sanders spoke next. Sanders delivered a snappy retort: \"No one is tearing this up. We are going forward.\"",
+            "Goldman Sachs holds billions offshore, and the report says the company ''reports having 987 subsidiaries in offshore tax havens.''",
         ]);
         let qs = run(&b);
         assert_eq!(speaker_of(&qs, "It's unusual"), Some("Larry Noble"));
@@ -669,6 +671,8 @@ mod tests {
         assert_eq!(speaker_of(&qs, "Union men"), Some("Steve Rosenthal"));
         assert_eq!(speaker_of(&qs, "Donald Trump should"), Some("Jeb Bush"));
         assert_eq!(speaker_of(&qs, "as long as"), Some("Hillary Clinton"));
+        assert_eq!(speaker_of(&qs, "No one is tearing"), Some("Bernie Sanders"));
+        assert_ne!(speaker_of(&qs, "reports having"), Some("Goldman Sachs"));
     }
 
     #[test]

@@ -74,11 +74,14 @@ impl<'a> Ctx<'a> {
         if !(det + 1..v).all(|k| self.word(k).is_some_and(|w| !is_cap(w) && !is_np_stop(w))) {
             return None;
         }
-        // The noun is an object: a verb ("delivered", "issued") comes before its phrase.
-        if det == lo
+        // The noun is an object: a verb ("delivered", "issued") comes before its phrase,
+        // and the quotation right after it ("the report says the company “…”" is a verb).
+        let introduces = self.is_quote(v + 1) || matches!(self.punct(v + 1), Some(':' | ','));
+        if !introduces
+            || det == lo
             || !self
                 .word(det - 1)
-                .is_some_and(|w| !is_cap(w) && !is_np_stop(w))
+                .is_some_and(|w| !is_cap(w) && !is_np_stop(w) && !matches!(w, "and" | "or" | "but"))
         {
             return None;
         }
