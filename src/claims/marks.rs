@@ -102,6 +102,21 @@ fn scan_paragraph(
         push(spans, body, ps, 0, l, cs, ce, false, false);
         i = ce;
     }
+    // A quote closed inside the paragraph: only the first may continue the previous one.
+    let mut close = |o: usize, s: usize, e: usize, close_end: usize| {
+        push(
+            spans,
+            body,
+            ps,
+            o,
+            s,
+            e,
+            close_end,
+            first && cont_prev_para,
+            false,
+        );
+        first = false;
+    };
     while i < b.len() {
         let c = b[i];
         // Fast skip of ordinary ASCII bytes.
@@ -148,53 +163,20 @@ fn scan_paragraph(
             }
             (Some((Open::Straight, o, s, _)), Mark::Straight | Mark::Curly(false)) => {
                 // `"…”` closes like `“…"`.
-                push(
-                    spans,
-                    body,
-                    ps,
-                    o,
-                    s,
-                    i,
-                    i + len,
-                    first && cont_prev_para,
-                    false,
-                );
-                first = false;
+                close(o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, d)), Mark::Curly(false)) if d > 0 => {
                 cur = Some((Open::Curly, o, s, d - 1));
             }
             (Some((Open::Curly, o, s, _)), Mark::Curly(false)) => {
-                push(
-                    spans,
-                    body,
-                    ps,
-                    o,
-                    s,
-                    i,
-                    i + len,
-                    first && cont_prev_para,
-                    false,
-                );
-                first = false;
+                close(o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, _)), Mark::Straight)
                 // Mismatched pair “…" — a straight mark right after text closes.
                 if i > 0 && !b[i - 1].is_ascii_whitespace() => {
-                    push(
-                        spans,
-                        body,
-                        ps,
-                        o,
-                        s,
-                        i,
-                        i + len,
-                        first && cont_prev_para,
-                        false,
-                    );
-                    first = false;
+                    close(o, s, i, i + len);
                     cur = None;
                 }
             (Some((Open::Curly, o, s, 0)), Mark::Curly(true))
@@ -203,18 +185,7 @@ fn scan_paragraph(
                     && !b[i - 1].is_ascii_whitespace()
                     && b.get(i + len).is_none_or(|x| x.is_ascii_whitespace()) =>
             {
-                push(
-                    spans,
-                    body,
-                    ps,
-                    o,
-                    s,
-                    i,
-                    i + len,
-                    first && cont_prev_para,
-                    false,
-                );
-                first = false;
+                close(o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, d)), Mark::Curly(true)) if balanced => {
@@ -223,8 +194,7 @@ fn scan_paragraph(
             (Some((Open::Curly, o, s, _)), Mark::Curly(true)) => {
                 // A second opener before any closer: the first quote was never closed. Cut it
                 // here so one missing mark does not shift every later pair.
-                push(spans, body, ps, o, s, i, i, first && cont_prev_para, false);
-                first = false;
+                close(o, s, i, i);
                 cur = Some((Open::Curly, i, i + len, 0));
             }
             (Some((Open::Doubled, o, s, _)), Mark::DoubledClose) => {
@@ -234,18 +204,7 @@ fn scan_paragraph(
                 } else {
                     i
                 };
-                push(
-                    spans,
-                    body,
-                    ps,
-                    o,
-                    s,
-                    i,
-                    i + len,
-                    first && cont_prev_para,
-                    false,
-                );
-                first = false;
+                close(o, s, i, i + len);
                 cur = None;
             }
             _ => {}
