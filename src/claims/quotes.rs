@@ -126,7 +126,14 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 .take_while(|s| s.open < next.end)
                 .any(|s| !is_nickname(body, s));
             let t = &body[next.clone()];
-            if !same_para || !ends_quote || next_quote || t.len() > 120 {
+            // "…?” Clinton asks as a guy walks in, saying he's “…”": a cue among the first
+            // words is the quote's, however long the sentence goes on.
+            let leads = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(4)
+                .any(is_cue_verb);
+            if !same_para || !ends_quote || (!leads && (next_quote || t.len() > 120)) {
                 break;
             }
             if !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {

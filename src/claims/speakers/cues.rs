@@ -72,7 +72,10 @@ impl<'a> Ctx<'a> {
         // Subject first: look for the verb within a short window.
         let mut v = j;
         while v < self.toks.len() && v < j + 40 {
-            if self.is_quote(v) || self.is_punct(v, &['.', '!', '?', ';', ':']) {
+            // "…,” Texas delegate Bill Eastland, wearing “Ted Cruz” pins, said": a quoted
+            // term inside the subject's aside does not end the search.
+            let term = self.is_quote(v) && v > j && self.quoted_words(v) <= 3;
+            if (self.is_quote(v) && !term) || self.is_punct(v, &['.', '!', '?', ';', ':']) {
                 break;
             }
             if let Some(w) = self.word(v) {
@@ -105,7 +108,10 @@ impl<'a> Ctx<'a> {
                     if self.quote_ends_sentence(q) && !self.bare_cue_tail(v) {
                         return None;
                     }
-                    let np = self.backward_np(j, v)?;
+                    let np = match self.backward_np(j, v) {
+                        Some(np) if !matches!(np.kind, NpKind::Group) => Some(np),
+                        other => self.name_before_aside(j, v).or(other),
+                    }?;
                     return Some(Attribution {
                         np,
                         cue: self.bytes(v, v + 1),
@@ -134,6 +140,20 @@ impl<'a> Ctx<'a> {
             cue: self.bytes(d, d + 1),
             adjacent: true,
         })
+    }
+
+    /// The words inside the quote token at `q`.
+    fn quoted_words(&self, q: usize) -> usize {
+        let t = self.toks[q];
+        self.body[t.s..t.e].split_whitespace().count()
+    }
+
+    /// "…,” Nate Silver, the polling guru who founded the site, tweeted": a person's name
+    /// right after the quote, closed by a comma, whose aside runs on to the verb at `v`.
+    fn name_before_aside(&self, j: usize, v: usize) -> Option<Np> {
+        let c = (j + 1..v).find(|&k| self.punct(k) == Some(','))?;
+        let np = self.chunk_np(j, c, Some(self.bytes(c + 1, v)))?;
+        matches!(np.kind, NpKind::Person { .. }).then_some(np)
     }
 
     /// Whether the quote at `q` ends a sentence ("…?” Vitter demanded." / "….” The …").
@@ -165,6 +185,17 @@ impl<'a> Ctx<'a> {
                         | "reporters"
                         | "later"
                         | "then"
+                        // "…?” Clinton asks as a maintenance guy walks in": a subordinate
+                        // clause or a participle after the verb leaves the cue bare.
+                        | "as"
+                        | "while"
+                        | "when"
+                        | "because"
+                        | "adding"
+                        | "noting"
+                        | "referring"
+                        | "pointing"
+                        | "explaining"
                 ) || crate::calendar::is_weekday(w)
             });
             if k == v + 1 && !adverbial {
@@ -400,6 +431,23 @@ impl<'a> Ctx<'a> {
             // "the county report", "his claims": a noun-like cue needs a named subject.
             is_verb_only_cue(w) || self.is_named(np)
         });
+        // "The paradox of Nancy, says Carl Anthony, a historian, is that …": an inverted
+        // cue between commas names a person after it rather than the phrase before it.
+        if !np
+            .as_ref()
+            .is_some_and(|np| matches!(np.kind, NpKind::Person { .. }))
+            && is_invertible_cue(w)
+            && v > 0
+            && self.punct(v - 1) == Some(',')
+            && let Some(inv) = self.inverted_subject(v)
+            && matches!(inv.kind, NpKind::Person { .. })
+        {
+            return Some(Attribution {
+                np: inv,
+                cue: self.bytes(v, v + 1),
+                adjacent: false,
+            });
+        }
         if let Some(np) = np {
             // "what it called": a mid-sentence "it"/"they" is usually the sentence subject.
             let ss = self.sentence_start(v);
@@ -423,20 +471,24 @@ impl<'a> Ctx<'a> {
         let inverted_slot =
             v == 0 || self.is_punct(v - 1, &[',', '—', '–', '(']) || self.is_quote(v - 1);
         if is_invertible_cue(w) && inverted_slot {
-            let np = self.forward_np(v + 1)?;
-            // The inverted subject must close its clause: "…, says the ACLU, would …".
-            let end = self.token_after(v, np.name.end);
-            let closes = end >= self.toks.len()
-                || self.is_punct(end, &[',', '.', ';', '!', '?', '(', '—', '–'])
-                || np.role.is_some();
-            if closes {
-                return Some(Attribution {
-                    np,
-                    cue: self.bytes(v, v + 1),
-                    adjacent: false,
-                });
-            }
+            let np = self.inverted_subject(v)?;
+            return Some(Attribution {
+                np,
+                cue: self.bytes(v, v + 1),
+                adjacent: false,
+            });
         }
         None
+    }
+
+    /// The subject after the inverted cue at `v`, when it closes its clause: "…, says the
+    /// ACLU, would …".
+    fn inverted_subject(&self, v: usize) -> Option<Np> {
+        let np = self.forward_np(v + 1)?;
+        let end = self.token_after(v, np.name.end);
+        let closes = end >= self.toks.len()
+            || self.is_punct(end, &[',', '.', ';', '!', '?', '(', '—', '–'])
+            || np.role.is_some();
+        closes.then_some(np)
     }
 }
