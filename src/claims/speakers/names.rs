@@ -38,7 +38,10 @@ impl<'a> Ctx<'a> {
                 || (described
                     && k >= 2
                     && !is_cap(words[k - 1])
-                    && matches!(*w, "in" | "for" | "of" | "on" | "at" | "from" | "with"));
+                    && matches!(
+                        *w,
+                        "in" | "for" | "of" | "on" | "at" | "from" | "with" | "to"
+                    ));
             // "at the State Department": the complement's own determiner.
             let det_after_prep = k > 0
                 && is_determiner(w)
@@ -119,6 +122,16 @@ impl<'a> Ctx<'a> {
         while k > 0 && is_cap(words[k - 1]) && !is_possessive(words[k - 1]) {
             k -= 1;
         }
+        // "Speaking in Harrogate Mr Kennedy said": a courtesy title inside the run starts
+        // the name; the capitalised words before it are not part of it.
+        let mut cut = false;
+        if let Some(h) = (k + 1..words.len().saturating_sub(1))
+            .rev()
+            .find(|&i| honorific(words[i]).is_some())
+        {
+            k = h;
+            cut = true;
+        }
         if !org && k < words.len() {
             let mut t0 = k;
             while t0 < words.len() && (is_title(words[t0]) || is_non_name_cap(words[t0])) {
@@ -146,7 +159,7 @@ impl<'a> Ctx<'a> {
                 && (is_determiner(words[k - 1])
                     || matches!(words[k - 1], "of" | "for" | "in" | "from" | "at"));
             if core >= 1 && !det_before {
-                let role = role.or_else(|| (t0 > 0).then(|| self.bytes(a, a + t0)));
+                let role = role.or_else(|| (t0 > 0 && !cut).then(|| self.bytes(a, a + t0)));
                 return Some(Np {
                     kind: NpKind::Person { single: core == 1 },
                     name: self.bytes(a + t0, b),
@@ -201,7 +214,11 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            let mut s = i;
+            // "Harrogate Mr Kennedy": a courtesy title inside the run starts the name.
+            let mut s = (i + 1..e.saturating_sub(1))
+                .rev()
+                .find(|&k| self.word(k).is_some_and(|w| honorific(w).is_some()))
+                .unwrap_or(i);
             let mut gender = None;
             let mut title = None;
             while s < e

@@ -9,7 +9,8 @@ use super::{Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
     Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner,
-    is_fronted_participle, is_fronted_preposition, is_name_connector, is_non_name_cap, is_np_stop,
+    is_fronted_participle, is_fronted_preposition, is_listener, is_name_connector, is_non_name_cap,
+    is_np_stop,
     is_time_word, is_title, is_verb_only_cue, pronoun,
 };
 use crate::claims::tokens::is_cap;
@@ -525,6 +526,10 @@ impl<'a> Ctx<'a> {
             });
         }
         let mut t = j;
+        // "said a person close to the Clintons", "said one adviser to Trump": a
+        // description keeps its complement (up to two prepositions).
+        let described = self.word(j).is_some_and(is_determiner);
+        let mut preps = 0;
         while t < self.toks.len() && t < j + 12 {
             match self.word(t) {
                 Some(w)
@@ -534,13 +539,31 @@ impl<'a> Ctx<'a> {
                 {
                     t += 1
                 }
+                Some(w @ ("to" | "with" | "for" | "of" | "from"))
+                    if described
+                        && preps < 2
+                        && t > j + 1
+                        && self.word(t - 1).is_some_and(|p| !is_cap(p))
+                        && self.word(t + 1).is_some_and(|n| {
+                            (!is_np_stop(n) || is_determiner(n))
+                                && !is_time_word(n)
+                                && !(w == "to" && is_listener(n))
+                        }) =>
+                {
+                    preps += 1;
+                    t += 1;
+                }
                 _ => break,
             }
         }
         while t > j
-            && self
-                .word(t - 1)
-                .is_some_and(|w| is_name_connector(w) || w == "a")
+            && self.word(t - 1).is_some_and(|w| {
+                // A phrase never ends on a determiner or a preposition ("a strategist
+                // for one of these candidates" keeps "a strategist").
+                is_name_connector(w)
+                    || is_determiner(w)
+                    || (preps > 0 && matches!(w, "to" | "with" | "from"))
+            })
         {
             t -= 1;
         }
