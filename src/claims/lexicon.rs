@@ -1560,6 +1560,7 @@ pub(crate) fn is_clause_opener(w: &str) -> bool {
             | "Afterward"
             | "Afterwards"
             | "Thus"
+            | "Here"
     ) || is_fronted_preposition(w)
         || matches!(
             w,

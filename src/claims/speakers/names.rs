@@ -117,6 +117,28 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
+        // "undecided Republican voter Stephanie Hooton of Derry": a description, then a
+        // full name with its place.
+        if let Some(o) = (2..words.len())
+            .find(|&k| matches!(words[k], "of" | "at" | "from") && is_cap(words[k - 1]))
+        {
+            let mut r = o;
+            while r > 0 && is_cap(words[r - 1]) && !is_possessive(words[r - 1]) {
+                r -= 1;
+            }
+            let mut t0 = r;
+            while t0 < o && (is_title(words[t0]) || is_non_name_cap(words[t0])) {
+                t0 += 1;
+            }
+            let plain = !words[..o].iter().any(|w| is_org_word(w) || is_all_caps(w));
+            if r > 0 && o - t0 >= 2 && plain && !is_determiner(words[0]) {
+                return Some(Np {
+                    kind: NpKind::Person { single: false },
+                    name: self.bytes(a + t0, a + o),
+                    role: role.or_else(|| Some(self.bytes(a, a + t0))),
+                });
+            }
+        }
         // Suffix run of capitalised words: "Trump campaign spokesman Jason Miller".
         let mut k = words.len();
         while k > 0 && is_cap(words[k - 1]) && !is_possessive(words[k - 1]) {

@@ -121,8 +121,17 @@ impl<'a> Ctx<'a> {
             {
                 starts.insert(0, q + 1);
             }
-            if starts.is_empty() {
-                starts.push(lo + 1);
+            // "And then Trump went on the attack, saying …": past the opening words.
+            let mut k = lo + 1;
+            while k < hi
+                && self
+                    .word(k)
+                    .is_some_and(|w| is_clause_opener(&capitalised(w)) && !is_cap(w))
+            {
+                k += 1;
+            }
+            if !starts.contains(&k) {
+                starts.push(k);
             }
         }
         // "At a conference in Aspen, Colo., the graduate ended …": after an opener, the
@@ -422,9 +431,16 @@ impl<'a> Ctx<'a> {
         let mut commas = Vec::new();
         let mut k = last_comma;
         let mut s = last_comma;
+        let mut closed = false;
         while s > lo && last_comma - s < 60 {
             let t = s - 1;
             if self.is_quote(t) || self.is_punct(t, &[';', ':', '—', '–', '―']) {
+                break;
+            }
+            // "… it is (Raphael Lemkin, who coined the word, once said, …": an open
+            // parenthesis starts the clause; "Smith (R-Texas), …" keeps its own.
+            closed |= self.punct(t) == Some(')');
+            if self.punct(t) == Some('(') && !closed {
                 break;
             }
             // "--" (two hyphens) is a dash too.
