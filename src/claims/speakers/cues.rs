@@ -121,6 +121,9 @@ impl<'a> Ctx<'a> {
             }
             v += 1;
         }
+        if let Some(a) = self.past_verb_cue(q, j) {
+            return Some(a);
+        }
         // Byline dash: “…” ― Sonya Herridge.
         let d = dash?;
         if !self.word(d + 1).is_some_and(is_cap) {
@@ -138,6 +141,35 @@ impl<'a> Ctx<'a> {
         matches!(np.kind, NpKind::Person { .. }).then(|| Attribution {
             np,
             cue: self.bytes(d, d + 1),
+            adjacent: true,
+        })
+    }
+
+    /// "“France will always be France,” an angry Hollande retaliated.": after a quote
+    /// that ends on a comma, a subject and a past-tense verb closing the clause report it,
+    /// whatever the verb.
+    fn past_verb_cue(&self, q: usize, j: usize) -> Option<Attribution> {
+        let t = self.toks[q];
+        let inner = self.body[t.s..t.e].trim_end_matches(['"', '\'', '”', '’', '`', ' ']);
+        if !inner.ends_with(',') {
+            return None;
+        }
+        let v = (j + 1..(j + 8).min(self.toks.len())).find(|&k| self.word(k).is_none())?;
+        let v = v - 1;
+        let w = self.word(v)?;
+        let closes = v + 1 >= self.toks.len() || self.is_punct(v + 1, &['.', ',', ';']);
+        if !closes || !w.ends_with("ed") || w.len() < 5 || is_cap(w) || self.is_passive(v) {
+            return None;
+        }
+        let np = self.backward_np(j, v)?;
+        let who = match np.kind {
+            NpKind::Person { .. } | NpKind::Pronoun(Pronoun::Person) => true,
+            NpKind::Group => self.word(j).is_some_and(|d| is_determiner(d) || is_cap(d)),
+            NpKind::Pronoun(_) => false,
+        };
+        who.then(|| Attribution {
+            np,
+            cue: self.bytes(v, v + 1),
             adjacent: true,
         })
     }
@@ -345,7 +377,13 @@ impl<'a> Ctx<'a> {
             let verb_slot = self.word(v + 1) == Some("that")
                 || self.punct(v + 1) == Some(':')
                 || self.is_quote(v + 1);
-            let cue = is_cue_verb(w)
+            // "Rubio will continue to be “…”": "continue" before an infinitive is no
+            // speech ("vowed to punish “…”" still is).
+            let infinitive = v < q
+                && w.starts_with("continu")
+                && self.word(v + 1) == Some("to")
+                && self.word(v + 2).is_some_and(|n| !is_cap(n));
+            let cue = (is_cue_verb(w) && !infinitive)
                 || put_it
                 || (verb_slot && is_speech_form(w))
                 || self.is_phrasal_cue(v);

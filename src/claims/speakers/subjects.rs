@@ -34,6 +34,18 @@ impl<'a> Ctx<'a> {
                 || !self
                     .word(e - 1)
                     .is_some_and(|p| is_cap(p) && !is_clause_opener(p) && !is_non_name_cap(p)));
+        // "Fiorina said, adding that …": a participle after a cue verb and its comma
+        // shares that verb's subject.
+        if participle
+            && e >= lo + 2
+            && self.punct(e - 1) == Some(',')
+            && self.word(e - 2).is_some_and(is_verb_only_cue)
+            && let Some(np) = self.subject_before(lo, e - 2)
+            && !matches!(np.kind, NpKind::Pronoun(_))
+            && !is_possessive(&self.body[np.name.clone()])
+        {
+            return Some(np);
+        }
         if coordinated || participle {
             let ss = self.sentence_start(v);
             // "After saying …, she …": the subject follows the participial opener.
@@ -165,6 +177,19 @@ impl<'a> Ctx<'a> {
         let mut poss = false;
         while e < hi && e - s < 10 {
             let Some(w) = self.word(e) else { break };
+            // "The senator from Vermont said": a described person and their place.
+            let place = matches!(w, "from" | "of")
+                && e > s + 1
+                && self.word(s).is_some_and(is_determiner)
+                && self.word(e - 1).is_some_and(|p| !is_cap(p))
+                && self.word(e + 1).is_some_and(|n| is_cap(n) && !is_possessive(n));
+            if place {
+                e += 2;
+                while e < hi && e - s < 10 && self.word(e).is_some_and(is_cap) {
+                    e += 1;
+                }
+                break;
+            }
             if is_cue_verb(w) || (is_np_stop(w) && !(e == s && is_determiner(w))) {
                 break;
             }
