@@ -200,7 +200,20 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             let span = &spans[id];
             let attr = ctx.attribute(ti);
             let adjacent = attr.as_ref().is_some_and(|a| a.adjacent);
-            if !adjacent && word_count(&body[span.start..span.end], 4) <= 3 {
+            // "“I'm not changing.”" after the speaker's quote: a whole sentence, however
+            // short, is a quotation, not a quoted term.
+            let inner = &body[span.start..span.end];
+            let sentence_alone = toks
+                .iter()
+                .all(|t| t.kind == Kind::Quote(id) || matches!(t.kind, Kind::Punct(_)))
+                && inner.starts_with(char::is_uppercase)
+                && inner.ends_with(['.', '!', '?'])
+                && last_quote.is_some_and(|l| {
+                    drafts[l]
+                        .as_ref()
+                        .is_some_and(|d| d.para == para && d.spk.is_some())
+                });
+            if !adjacent && !sentence_alone && word_count(inner, 4) <= 3 {
                 drafts[id] = Some(Draft {
                     kind: QuoteKind::Term,
                     spk: None,

@@ -4,8 +4,8 @@
 use super::{Attribution, Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
-    Pronoun, is_cue_verb, is_determiner, is_invertible_cue, is_listener, is_np_stop,
-    is_speech_form, is_subordinator, is_verb_only_cue,
+    Pronoun, is_common_cue_verb, is_cue_verb, is_determiner, is_invertible_cue, is_listener,
+    is_np_stop, is_speech_form, is_subordinator, is_verb_only_cue,
 };
 use crate::claims::tokens::is_cap;
 
@@ -198,14 +198,34 @@ impl<'a> Ctx<'a> {
     /// After a sentence-ending quote only a bare cue sentence attributes it: the verb is
     /// followed by the end, or a short adverbial ("in a statement", "on Twitter").
     fn bare_cue_tail(&self, v: usize) -> bool {
-        for k in v + 1..(v + 8).min(self.toks.len() + 1) {
+        // A common reporting verb may have a longer adverbial ("asked reporters during a
+        // news conference late last month").
+        let reach = if self.word(v).is_some_and(is_common_cue_verb) {
+            24
+        } else {
+            8
+        };
+        // "Students would continue to take tests": an infinitive is no adverbial.
+        if self.word(v + 1) == Some("to")
+            && self
+                .word(v + 2)
+                .is_some_and(|n| !is_cap(n) && !is_determiner(n) && !is_listener(n))
+        {
+            return false;
+        }
+        for k in v + 1..(v + reach).min(self.toks.len() + 1) {
             if k >= self.toks.len() || self.is_punct(k, &['.', '!', '?']) {
                 return true;
             }
+            // "…” Trump said in a statement that the bill …": a reported clause of its own.
+            if self.word(k) == Some("that") {
+                return false;
+            }
             let adverbial = self.word(k).is_some_and(|w| {
-                matches!(
-                    w,
-                    "in" | "on"
+                (w.len() > 4 && w.ends_with("ly") && !is_cap(w))
+                    || matches!(
+                        w,
+                        "in" | "on"
                         | "at"
                         | "to"
                         | "during"
@@ -228,7 +248,8 @@ impl<'a> Ctx<'a> {
                         | "referring"
                         | "pointing"
                         | "explaining"
-                ) || crate::calendar::is_weekday(w)
+                    )
+                    || crate::calendar::is_weekday(w)
             });
             if k == v + 1 && !adverbial {
                 return false;
@@ -269,7 +290,21 @@ impl<'a> Ctx<'a> {
                 // "The email went on to say: “…”", "Trump was prompted to say, “…”": the
                 // infinitive's speaker is its clause's subject.
                 let lo = self.clause_start(v);
-                let np = self.sentence_subject(lo, v - 1)?;
+                // "… so subdued that Mr. Trump was prompted to say": the subject before
+                // the auxiliary of the verb that governs the infinitive.
+                let governed = (v.saturating_sub(5).max(lo)..v - 1)
+                    .rev()
+                    .find(|&k| {
+                        self.word(k).is_some_and(|w| {
+                            matches!(w, "was" | "were" | "is" | "are" | "has" | "had" | "have")
+                        })
+                    })
+                    .and_then(|k| self.backward_np(lo, k))
+                    .filter(|np| matches!(np.kind, NpKind::Person { .. }));
+                let np = match governed {
+                    Some(np) => np,
+                    None => self.sentence_subject(lo, v - 1)?,
+                };
                 return self.is_named(&np).then(|| Attribution {
                     np,
                     cue: self.bytes(v, v + 1),

@@ -10,8 +10,7 @@ use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
     Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner,
     is_fronted_participle, is_fronted_preposition, is_listener, is_name_connector, is_non_name_cap,
-    is_np_stop,
-    is_time_word, is_title, is_verb_only_cue, pronoun,
+    is_np_stop, is_time_word, is_title, is_verb_only_cue, pronoun,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -182,7 +181,9 @@ impl<'a> Ctx<'a> {
                 && e > s + 1
                 && self.word(s).is_some_and(is_determiner)
                 && self.word(e - 1).is_some_and(|p| !is_cap(p))
-                && self.word(e + 1).is_some_and(|n| is_cap(n) && !is_possessive(n));
+                && self
+                    .word(e + 1)
+                    .is_some_and(|n| is_cap(n) && !is_possessive(n));
             if place {
                 e += 2;
                 while e < hi && e - s < 10 && self.word(e).is_some_and(is_cap) {
