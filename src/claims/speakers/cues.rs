@@ -31,6 +31,17 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         let w = self.word(j)?;
+        // "“…,” read the statement": the past of "read" inverted before a document.
+        if w == "read"
+            && let Some(np) = self.forward_np(j + 1)
+            && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document
+        {
+            return Some(Attribution {
+                np,
+                cue: self.bytes(j, j + 1),
+                adjacent: true,
+            });
+        }
         if is_invertible_cue(w) {
             let np = self.forward_np(j + 1)?;
             return Some(Attribution {
