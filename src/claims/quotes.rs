@@ -696,6 +696,43 @@ mod tests {
     }
 
     #[test]
+    fn cues_after_questions_asides_and_inverted_between_commas() {
+        let b = body(&[
+            "Officials met at noon. “Why would we stop now? Who gains?” Alvarez asks as the crowd files out, saying the vote is “far from over.”",
+            "“It was a long night for everyone,” Maria Lopez, the aide who ran the count in the county tweeted on Friday.",
+            "The trouble with the plan, says Tom Reyes, an economist at the institute, is that it \"leaves the poorest families behind entirely.\"",
+            "Speaking in Leeds Mr Patel said: \"We will contest every seat in the north.\"",
+            "\"The numbers do not add up at all,\" said a person close to the mayor.",
+            "Dan Reyes spoke last. And then Reyes went on the offensive, saying, \"Nobody in this city has paid more for these mistakes.\"",
+            "\"We have waited long enough for this,\" said retired teacher Ann Cole of Dover, before the vote.",
+            "The mayor will back the \"new transit plan,\" Brooks said, adding that the city must \"find the money before the winter comes.\"",
+            "“Our doors stay open to everyone,” a furious Okafor retaliated.",
+            "\"We raised the alarm months before the storm hit,\" read the statement, which the board signed.",
+            "\"Is this really the best we can do?\" Greta Holm asked reporters at the gate on a cold morning. \"I'm not convinced.\"",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "Why would we"), Some("Alvarez"));
+        assert_eq!(speaker_of(&qs, "It was a long night"), Some("Maria Lopez"));
+        assert_eq!(speaker_of(&qs, "leaves the poorest"), Some("Tom Reyes"));
+        assert_eq!(speaker_of(&qs, "We will contest"), Some("Patel"));
+        assert_eq!(
+            speaker_of(&qs, "The numbers do not"),
+            Some("a person close to the mayor")
+        );
+        assert_eq!(speaker_of(&qs, "Nobody in this city"), Some("Dan Reyes"));
+        assert_eq!(speaker_of(&qs, "We have waited"), Some("Ann Cole"));
+        assert_eq!(speaker_of(&qs, "find the money"), Some("Brooks"));
+        assert_eq!(speaker_of(&qs, "Our doors stay open"), Some("Okafor"));
+        assert_eq!(
+            speaker_of(&qs, "We raised the alarm"),
+            Some("the statement")
+        );
+        let short = qs.iter().find(|q| q.text.starts_with("I'm not convinced"));
+        assert_eq!(short.map(|q| q.kind), Some(QuoteKind::Quote));
+        assert_eq!(speaker_of(&qs, "I'm not convinced"), Some("Greta Holm"));
+    }
+
+    #[test]
     fn seed_000_petit_and_organizers() {
         let b = body(SEED0);
         let qs = run(&b);
