@@ -253,9 +253,17 @@ impl<'a> Ctx<'a> {
 
     /// A person named as the subject at the start of the sentence holding the quote at
     /// `q`, before it ("Sen. Claire McCaskill scolded him: “…”").
+    /// The person opening the sentence of the quote at `q` as the subject of an action
+    /// ("X scolded him: “…,” she said"), not of a copula right before the quote
+    /// ("Deutsche Boerse is “…”, he said": the quote describes the subject).
     pub(crate) fn lead_subject(&self, q: usize) -> Option<Np> {
-        self.lead_np(q)
-            .filter(|np| matches!(np.kind, NpKind::Person { .. }))
+        self.lead_np(q).filter(|np| {
+            let next = self.token_after(0, np.name.end);
+            let copula = self.word(next).is_some_and(|w| {
+                matches!(w, "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will")
+            });
+            matches!(np.kind, NpKind::Person { .. }) && !(copula && q <= next + 2)
+        })
     }
 
     /// The subject at the start of the sentence holding the quote at `q`, before it.
