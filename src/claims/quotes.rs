@@ -128,15 +128,22 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             let t = &body[next.clone()];
             // "…?” Clinton asks as a guy walks in, saying he's “…”": a cue among the first
             // words is the quote's, however long the sentence goes on.
-            let leads = t
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .take(4)
-                .any(is_cue_verb);
+            // Not when that cue introduces a quote of its own ("Mr. Zahed said: “…”").
+            let own_quote = spans[sp..]
+                .iter()
+                .find(|s| s.open < next.end && !is_nickname(body, s))
+                .is_some_and(|s| s.open < next.start + 40);
+            let leads = !own_quote
+                && t.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .take(4)
+                    .any(is_cue_verb);
             if !same_para || !ends_quote || (!leads && (next_quote || t.len() > 120)) {
                 break;
             }
-            if !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
+            // "“…?” Trump went on, as if …"
+            let went_on = t.contains(" went on") || t.contains(" goes on");
+            if !went_on && !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
                 break;
             }
             last += 1;

@@ -318,6 +318,20 @@ impl<'a> Ctx<'a> {
         while e > lo && self.word(e - 1).is_some_and(is_aux_or_adverb_ly) {
             e -= 1;
         }
+        // "Sanders during a Sunday rally thanked", "Beck on Wednesday called": a time
+        // phrase between the subject and its verb.
+        if let Some(p) = (e.saturating_sub(5).max(lo + 1)..e).rev().find(|&k| {
+            self.word(k)
+                .is_some_and(|w| matches!(w, "on" | "during" | "at" | "in" | "last" | "this"))
+        }) && (p + 1..e).any(|k| {
+            self.word(k).is_some_and(|w| {
+                crate::calendar::is_weekday(w) || crate::calendar::month_number(w).is_some()
+            })
+        }) && (p + 1..e).all(|k| self.word(k).is_some_and(|w| !is_np_stop(w) || is_determiner(w)))
+            && self.word(p - 1).is_some_and(is_cap)
+        {
+            e = p;
+        }
         let mut role = None;
         // "X, the head of Y -- a firm that … -- told me": skip the dashed aside.
         if let Some(close) = self.dash_before(lo, e)
