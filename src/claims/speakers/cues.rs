@@ -477,9 +477,7 @@ impl<'a> Ctx<'a> {
             Some("out") => matches!(w, "lashed" | "lashes" | "lashing" | "spoke" | "speaks"),
             Some("up") => matches!(w, "spoke" | "speaks" | "piped"),
             // "“…,” Trump went on."
-            Some("on") => {
-                matches!(w, "went" | "goes" | "going") && self.word(v + 2).is_none()
-            }
+            Some("on") => matches!(w, "went" | "goes" | "going") && self.word(v + 2).is_none(),
             _ => false,
         })
     }

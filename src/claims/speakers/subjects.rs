@@ -260,7 +260,10 @@ impl<'a> Ctx<'a> {
         self.lead_np(q).filter(|np| {
             let next = self.token_after(0, np.name.end);
             let copula = self.word(next).is_some_and(|w| {
-                matches!(w, "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will")
+                matches!(
+                    w,
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will"
+                )
             });
             matches!(np.kind, NpKind::Person { .. }) && !(copula && q <= next + 2)
         })
@@ -327,8 +330,10 @@ impl<'a> Ctx<'a> {
             self.word(k).is_some_and(|w| {
                 crate::calendar::is_weekday(w) || crate::calendar::month_number(w).is_some()
             })
-        }) && (p + 1..e).all(|k| self.word(k).is_some_and(|w| !is_np_stop(w) || is_determiner(w)))
-            && self.word(p - 1).is_some_and(is_cap)
+        }) && (p + 1..e).all(|k| {
+            self.word(k)
+                .is_some_and(|w| !is_np_stop(w) || is_determiner(w))
+        }) && self.word(p - 1).is_some_and(is_cap)
         {
             e = p;
         }
@@ -609,9 +614,9 @@ impl<'a> Ctx<'a> {
                         && t > j + 1
                         && self.word(t - 1).is_some_and(|p| !is_cap(p))
                         && self.word(t + 1).is_some_and(|n| {
-                            (!is_np_stop(n) || is_determiner(n))
-                                && !is_time_word(n)
-                                && !(w == "to" && is_listener(n))
+                            let stop = is_np_stop(n) && !is_determiner(n);
+                            let listener = w == "to" && is_listener(n);
+                            !stop && !is_time_word(n) && !listener
                         }) =>
                 {
                     preps += 1;
