@@ -131,7 +131,8 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             // Not when that cue introduces a quote of its own ("Mr. Zahed said: “…”").
             let own_quote = spans[sp..]
                 .iter()
-                .find(|s| s.open < next.end && !is_nickname(body, s))
+                .take_while(|s| s.open < next.end)
+                .find(|s| !is_nickname(body, s))
                 .is_some_and(|s| s.open < next.start + 40);
             let leads = !own_quote
                 && t.split(|c: char| !c.is_alphabetic())
