@@ -251,7 +251,12 @@ impl App {
         {
             let i = r.article;
             self.reader = Some(ReaderState::open(i, doc, &self.data));
-            self.message = Some("this article changed; showing its new version".into());
+            // Keep what the fetch said ("… 1 updated …") beside it: both are news.
+            let changed = "this article changed; showing its new version";
+            self.message = Some(match self.message.take() {
+                Some(before) if !before.is_empty() => format!("{before} · {changed}"),
+                _ => changed.to_string(),
+            });
         }
         self.data_changed();
         if let Some(id) = selected_id {
