@@ -277,12 +277,18 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 // "Sen. Roe, who …, named two reasons. “The younger people are …”": a quote
                 // that opens the sentence right after one about a named person, in the same
                 // paragraph and with no cue of its own, is that person's.
+                // A paragraph that is only a quotation continues the person the previous
+                // paragraph ended on ("Viguerie is upbeat … ¶ “Not only can …”").
+                let whole_para =
+                    first_in_para && opens_para && span.close_end + 1 >= paras[para].1 && gi > 0;
                 if d.spk.is_none()
                     && attr.is_none()
                     && ti == 0
-                    && !first_in_para
+                    && (!first_in_para || whole_para)
                     && let Some((spk, g)) = &last_subject
                     && g + 1 == gi
+                    // Across paragraphs only a person already named in full.
+                    && (!whole_para || named_in_full(body, &names, &spk.name))
                 {
                     d.spk = Some(spk.clone());
                 }
@@ -297,10 +303,8 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     && let Some(np) = ctx.lead_np(ti)
                     && heads_its_phrase(body, &np.name)
                 {
-                    let written = body[np.name.clone()].trim();
                     let person = matches!(np.kind, NpKind::Person { .. });
-                    let known_person = person
-                        && (written.contains(' ') || names.contains_key(strip_possessive(written)));
+                    let known_person = person && named_in_full(body, &names, &np.name);
                     if known_person || !person && ctx.is_named_group(&np) {
                         d.spk = Some(Spk {
                             name: np.name,
@@ -328,6 +332,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             });
         }
         if !had_quote {
+            let cue_before = last_cue.as_ref().map(|c| c.group);
             // A reporting sentence without a quote: remember its speaker for pronouns and
             // for a quotation that follows ("Caddell continued:" / "X said the …").
             for v in 0..ctx.len() {
@@ -347,6 +352,20 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     }
                     break;
                 }
+            }
+            // "Trump issued the following statement:": a lead-in without a reporting verb
+            // speaks for its subject.
+            if ctx.ends_with_colon()
+                && last_cue.as_ref().map(|c| c.group) == cue_before
+                && let Some((spk, _)) = &last_subject
+                && named_in_full(body, &names, &spk.name)
+            {
+                last_cue = Some(CueSentence {
+                    spk: Some(spk.clone()),
+                    cue: ctx.colon_range(),
+                    group: gi,
+                    para,
+                });
             }
         }
         si = last + 1;
@@ -436,6 +455,17 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// Whether a name is written in full or is the surname of a full name already seen: a
+/// lone capitalised word opening a sentence ("Wait, …", "Based on …") is no speaker.
+fn named_in_full(
+    body: &str,
+    names: &HashMap<&str, Vec<Range<usize>>>,
+    name: &Range<usize>,
+) -> bool {
+    let written = body[name.clone()].trim();
+    written.contains(' ') || names.contains_key(strip_possessive(written))
 }
 
 /// Turn an attribution into a speaker: "he"/"she" take the latest person speaker whose
@@ -738,6 +768,23 @@ mod tests {
         let short = qs.iter().find(|q| q.text.starts_with("I'm not convinced"));
         assert_eq!(short.map(|q| q.kind), Some(QuoteKind::Quote));
         assert_eq!(speaker_of(&qs, "I'm not convinced"), Some("Greta Holm"));
+    }
+
+    #[test]
+    fn colon_lead_ins_and_quote_only_paragraphs_take_the_person_named_in_full() {
+        let b = body(&[
+            "Mayor Ann Briggs issued the following statement:",
+            "“We will rebuild the bridge before the winter comes.”",
+            "Senator Tom Walsh is upbeat about the bill and its chances.",
+            "“Not only can we pass it, we can pass it this spring.”",
+            "Experts doubt the plan will survive the committee.",
+            "“It will never get through in this form.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "We will rebuild"), Some("Ann Briggs"));
+        assert_eq!(speaker_of(&qs, "Not only can we"), Some("Tom Walsh"));
+        // A one-word subject that is no name seen in full gives no speaker.
+        assert_eq!(speaker_of(&qs, "It will never get"), None);
     }
 
     #[test]

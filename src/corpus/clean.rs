@@ -315,12 +315,22 @@ fn clean(raw: &[&str], origin: Origin) -> Cleaned {
         // Inside an extracted article only one-word lines (a gallery's "Close",
         // "Caption") are taken as furniture by their shortness.
         let inside = i > first_body && origin == Origin::Extracted && word_count(&l.text) >= 2;
+        // "Wallnau wrote:" before a quoted paragraph introduces it.
+        let leads_quote = l.text.ends_with(':')
+            && l.text
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase))
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(['"', '“', '\'', '‘', '`']));
         verdict[i] = furniture_reason(&l.text).or_else(|| {
-            (!inside && is_short_without_punctuation(&l.text)).then_some(if i < first_body {
-                "page furniture before the article"
-            } else {
-                "short line without sentence punctuation"
-            })
+            (!inside && !leads_quote && is_short_without_punctuation(&l.text)).then_some(
+                if i < first_body {
+                    "page furniture before the article"
+                } else {
+                    "short line without sentence punctuation"
+                },
+            )
         });
     }
 
@@ -448,6 +458,17 @@ mod tests {
             Some("Police Chiefs Tell The Mayor They Will Not Help With The Plan")
         );
         assert_eq!(c.removed[0].text, "Site Menu");
+    }
+
+    #[test]
+    fn a_short_lead_in_before_a_quoted_paragraph_is_kept() {
+        let c = clean(
+            "A headline about the council\n\nThe council met on Tuesday to discuss the budget for next year.\nWallnau wrote:\n\"We cannot keep paying for roads nobody uses.\"\nLatest headlines\n\"Next story\"\n",
+        );
+        let texts: Vec<&str> = c.paragraphs.iter().map(String::as_str).collect();
+        assert!(texts.contains(&"Wallnau wrote:"), "{texts:?}");
+        // Furniture stays furniture: no colon, no lower-case word.
+        assert!(!texts.contains(&"Latest headlines"), "{texts:?}");
     }
 
     #[test]

@@ -114,6 +114,11 @@ impl<'a> Ctx<'a> {
         self.toks.last().is_some_and(|t| t.kind == Kind::Punct(':'))
     }
 
+    /// The bytes of the closing colon (see `ends_with_colon`), as a cue.
+    pub(crate) fn colon_range(&self) -> Range<usize> {
+        self.toks.last().map_or(0..0, |t| t.s..t.e)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }
