@@ -149,7 +149,7 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
         "rupee" | "rupees" => "INR",
         "franc" | "francs" => "CHF",
         "marks" => "DEM",
-        "cents" | "cts" | "ct" => "USD cents",
+        "cents" | "cent" | "cts" | "ct" => "USD cents",
         "pence" => "GBP pence",
         "lire" => "ITL",
         "guilders" => "NLG",

@@ -205,6 +205,16 @@ impl<'a> Scanner<'a> {
             {
                 p.subject.clone()
             }
+            // "fell 7.5 pct in April to 517.4 billion yen", "sales up 21% at 8.6bn euros":
+            // where a moved figure ends up is an amount of the same thing.
+            Some(p)
+                if p.end <= start
+                    && body.get(p.end..start).is_some_and(is_sequence_link)
+                    && p.subject.as_deref().is_some_and(|s| !is_weak_subject(s))
+                    && subject.as_deref().is_none_or(is_weak_subject) =>
+            {
+                p.subject.clone()
+            }
             _ => subject.filter(|s| !is_weak_subject(s)),
         };
         let srange = self.sentence(body, cache, start);
@@ -288,6 +298,18 @@ fn is_comparison_link(between: &str) -> bool {
         .iter()
         .any(|x| is(w1, x))
         || ((is(w1, "with") || is(w1, "to")) && is(w2, "compared"))
+}
+
+/// The words between a change and where it ends: "to", "at", after at most a short
+/// time or comparison phrase (" in 2005 to ", " in April from March to ").
+fn is_sequence_link(between: &str) -> bool {
+    between.len() <= 30
+        && !between.contains(['.', ',', ';', ':', '!', '?', '(', ')'])
+        && between
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w == "to" || w == "at")
+        && between.split_whitespace().count() <= 5
 }
 
 /// A subject that names no thing: a unit, a time word, a function word or a word

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use super::tokens::K;
 use super::words::{
-    change_verb, determiner, event_participle, np_stop, scope_adverb, scope_prep, time_word_strict,
-    verbish,
+    change_verb, determiner, event_participle, moves_by, np_stop, scope_adverb, scope_prep,
+    time_word_strict, verbish,
 };
 use super::{Fig, NP_MAX_TOKENS, Scanner};
 use crate::claims::numbers;
@@ -23,6 +23,12 @@ impl<'a> Scanner<'a> {
         start: usize,
     ) -> Option<String> {
         let j = fig.after;
+        // "Perle, 45,": an age in apposition is the named person's.
+        if fig.kind == StatKind::Age
+            && let Some(r) = self.name_before_comma(qa)
+        {
+            return Some(self.clean(r));
+        }
         // Elliptical "eight to 10 more in March": the noun is the previous figure's.
         if self.is_w(j, "more") || self.is_w(j, "others") || self.is_w(j, "additional") {
             let nxt = self.lw(j + 1);
@@ -90,6 +96,13 @@ impl<'a> Scanner<'a> {
             let lone_verb = !text.contains(' ') && text.len() > 4 && text.ends_with("ed");
             if lone_verb && let Some(of) = self.size_of(qa) {
                 return Some(self.clean(of));
+            }
+            // "Production is expected to rise 3.5% this year": a time word after the
+            // figure names no thing; what moves does.
+            if super::is_weak_subject(text)
+                && let Some(c) = self.clause_subject(qa)
+            {
+                return Some(self.clean(c));
             }
             return Some(self.clean(r));
         }
@@ -329,6 +342,23 @@ impl<'a> Scanner<'a> {
         (k < end).then(|| self.toks[k].s as usize..self.toks[end - 1].e as usize)
     }
 
+    /// The capitalised words before ", [now] 45": "Richard Perle" in "Richard Perle, 45,".
+    fn name_before_comma(&self, qa: usize) -> Option<Range<usize>> {
+        let mut b = qa;
+        if b >= 1 && self.is_w(b - 1, "now") {
+            b -= 1;
+        }
+        if b < 2 || !self.is_p(b - 1, ",") {
+            return None;
+        }
+        let end = b - 1;
+        let mut k = end;
+        while k > 0 && end - k < 4 && self.kind(k - 1) == Some(K::Word) && self.capitalized(k - 1) {
+            k -= 1;
+        }
+        (k < end).then(|| self.toks[k].s as usize..self.toks[end - 1].e as usize)
+    }
+
     /// "magnitude 7.8", "a magnitude of 7.5" before the figure.
     pub(super) fn magnitude_before(&self, qa: usize) -> bool {
         qa >= 1 && self.is_w(qa - 1, "magnitude")
@@ -343,23 +373,67 @@ impl<'a> Scanner<'a> {
         }
         let w1 = self.lw(qa - 1);
         let w2 = self.lw(qa - 2);
+        let (w1, w2) = (w1.as_str(), w2.as_str());
         // "February sales rose 26.2 pct": the noun phrase right before the verb.
-        if change_verb(w1.as_str()) {
-            return self.words_before(qa - 1);
+        let change = |w: &str| change_verb(w) || moves_by(w);
+        if change(w1)
+            && let Some(r) = self.words_before(qa - 1)
+            && !self
+                .seg
+                .get(r.clone())
+                .and_then(|t| t.rsplit(' ').next())
+                .is_some_and(|w| verbish(&w.to_lowercase()) || w.ends_with("ed"))
+        {
+            return Some(r);
         }
-        let verb_at = match (w2.as_str(), w1.as_str()) {
-            (v, "to") if change_verb(v) => qa - 2,
+        let copula = |w: &str| matches!(w, "was" | "is" | "were" | "are" | "be" | "been");
+        let verb_at = match (w2, w1) {
+            _ if change(w1) => qa - 1,
+            (v, "to") if change(v) => qa - 2,
             ("stood" | "stands" | "stand" | "was" | "is" | "were" | "are", "at") => qa - 2,
             (_, "reached" | "hit" | "topped" | "passed" | "exceeded" | "surpassed") => qa - 1,
+            // "Growth in industrial output … was 11.5%", "corn oil … was nominally 27 cents".
+            (_, w) if copula(w) => qa - 1,
+            (c, w) if copula(c) && w.len() > 4 && w.ends_with("ly") => qa - 2,
+            // "Spending on housing will rise by 12%", "lowering its price by 0.50 cent":
+            // what moves by the figure, the verb's object when it has one.
+            (_, "by") => {
+                let mut v = qa - 1;
+                let verb = loop {
+                    if v == 0 || qa - 1 - v >= 8 || self.kind(v - 1) != Some(K::Word) {
+                        return None;
+                    }
+                    v -= 1;
+                    if moves_by(self.lw(v).as_str()) {
+                        break v;
+                    }
+                };
+                if verb + 1 < qa - 1 {
+                    let r = self.np_forward(verb + 1)?;
+                    let by = self.toks.get(qa - 1)?.s as usize;
+                    return (r.end <= by).then_some(r);
+                }
+                verb
+            }
             _ => return None,
         };
-        // Back to the start of the clause: a sentence mark, or at most 40 tokens.
+        // Back to the start of the clause: a sentence mark, a reporting verb or "which", or
+        // at most 40 tokens; an aside between dashes just before the verb is passed over.
         let mut start = verb_at;
         let mut comma = None;
         while start > 0 && verb_at - start < 40 {
             let p = start - 1;
             if self.kind(p) == Some(K::Punct) {
                 let t = self.txt(p);
+                if self.is_dash(p) && !self.attached(p) && p + 1 == verb_at {
+                    let open = (p.saturating_sub(30)..p)
+                        .rev()
+                        .find(|&d| self.is_dash(d) && !self.attached(d));
+                    if let Some(d) = open {
+                        start = d;
+                        continue;
+                    }
+                }
                 if matches!(t, "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"") || self.is_dash(p)
                 {
                     break;
@@ -367,6 +441,17 @@ impl<'a> Scanner<'a> {
                 if t == "," && comma.is_none() {
                     comma = Some(start);
                 }
+            } else if self.kind(p) == Some(K::Word)
+                && matches!(
+                    self.lw(p).as_str(),
+                    "said" | "says" | "say" | "told" | "which"
+                )
+            {
+                // "income, which was 1,953,000 dlrs": the noun before the comma.
+                if self.is_w(p, "which") && p >= 1 && self.is_p(p - 1, ",") {
+                    return self.words_before(p - 1);
+                }
+                break;
             }
             start -= 1;
         }

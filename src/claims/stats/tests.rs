@@ -692,3 +692,33 @@ fn ages_written_in_haste() {
     let st = extract_statistics("He served an 11-year term.");
     assert!(st.iter().all(|s| s.kind != StatKind::Age), "{st:#?}");
 }
+
+#[test]
+fn what_moves_is_the_clause_subject_or_the_verbs_object() {
+    let body = "Growth in industrial output - the main target of policy - was 11.5% in 2004.\n\nSpending on roads will rise by 12%.\n\nThe firm is lowering its copper price by 0.50 cent to 65.50 cents a lb.\n\nOrders fell 7.5 pct in April to 517.4 billion yen.\n\nWalbro said first-quarter income, which was 1,953,000 dlrs, would rise.\n\nProduction in Chile is expected rise 3.5% this year.";
+    let st = extract_statistics(body);
+    let subject = |t: &str| find(&st, t).subject.clone().unwrap_or_default();
+    assert!(subject("11.5%").contains("output"), "{st:#?}");
+    assert!(subject("12%").starts_with("Spending"), "{st:#?}");
+    assert!(subject("0.50 cent").contains("copper price"), "{st:#?}");
+    assert_eq!(find(&st, "0.50 cent").high, None, "a change, not a range");
+    assert!(subject("65.50 cents").contains("copper price"), "{st:#?}");
+    assert_eq!(subject("7.5 pct"), "Orders");
+    assert_eq!(subject("517.4 billion yen"), "Orders");
+    assert!(subject("1,953,000 dlrs").ends_with("income"), "{st:#?}");
+    assert!(subject("3.5%").starts_with("Production"), "{st:#?}");
+    check_offsets(body);
+}
+
+#[test]
+fn an_age_between_commas_after_a_name() {
+    let body = "Richard Perle, 45, told reporters he would stay. Agassi, now 34, has reached the final. The medals went to Britain, 45, France, 30, and Spain, 12.";
+    let st = extract_statistics(body);
+    let perle = find(&st, "45");
+    assert_eq!(perle.kind, StatKind::Age);
+    assert_eq!(perle.subject.as_deref(), Some("Richard Perle"));
+    assert_eq!(find(&st, "34").kind, StatKind::Age);
+    assert_eq!(find(&st, "34").subject.as_deref(), Some("Agassi"));
+    let medals: Vec<_> = st.iter().filter(|s| s.value == 30.0).collect();
+    assert!(medals.iter().all(|s| s.kind != StatKind::Age), "{st:#?}");
+}

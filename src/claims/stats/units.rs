@@ -197,6 +197,11 @@ impl<'a> Scanner<'a> {
             if i > 0 && self.is_w(a.wrapping_sub(1), "aged") {
                 return self.finish(a, text_end, text_end, value, None, None, StatKind::Age);
             }
+            // "Perle, 45, told reporters", "Agassi, now 34, has": a whole number between
+            // commas right after a name is the person's age.
+            if self.appositive_age(a, j, value) {
+                return self.finish(a, text_end, text_end, value, None, None, StatKind::Age);
+            }
         }
 
         // Ranges: "eight to 10", "8-10", "between 5 and 7", "5 to 10 per cent".
@@ -280,6 +285,30 @@ impl<'a> Scanner<'a> {
 
     /// Whether "200m" without a currency is a distance: a race name ("the 200m",
     /// "100m hurdles") rather than BBC-style millions ("5m people").
+    /// A plain whole number in a person's range of ages between commas after a
+    /// capitalised word that is no calendar word ("Newgard, 42, had been").
+    fn appositive_age(&self, a: usize, j: usize, value: f64) -> bool {
+        if value.fract() != 0.0 || !(1.0..=110.0).contains(&value) || !self.is_p(j, ",") {
+            return false;
+        }
+        let mut b = a;
+        if b >= 1 && self.is_w(b - 1, "now") {
+            b -= 1;
+        }
+        b >= 2
+            && self.is_p(b - 1, ",")
+            && self.kind(b - 2) == Some(K::Word)
+            && self.capitalized(b - 2)
+            && crate::calendar::month_number(self.txt(b - 2)).is_none()
+            && !crate::calendar::is_weekday(self.txt(b - 2))
+            // A list of figures ("Britain, 45, France, 30") counts, it does not age.
+            && !(b >= 4 && self.is_p(b - 3, ",") && self.kind(b - 4) == Some(K::Num))
+            && !(self.kind(j + 1) == Some(K::Word)
+                && self.capitalized(j + 1)
+                && self.is_p(j + 2, ",")
+                && self.kind(j + 3) == Some(K::Num))
+    }
+
     pub(super) fn metres_context(&self, i: usize, after: usize) -> bool {
         let nx = self.lw(after);
         if matches!(
@@ -372,6 +401,16 @@ impl<'a> Scanner<'a> {
                     self.lw(f - 1).as_str(),
                     "ranging" | "ranged" | "range" | "ranges" | "varying" | "varied" | "vary"
                 ))
+        {
+            return None;
+        }
+        // "lowering its price by 0.50 cent to 65.50 cents", "Allianz dropped 20 marks to
+        // 1,845": a change with its unit and where it ends, not a range ("rose 5 to 10
+        // pct" stays one).
+        if conn_to
+            && a > 0
+            && (unit.is_some() || kind != StatKind::Count)
+            && (self.is_w(a - 1, "by") || super::words::change_verb(self.lw(a - 1).as_str()))
         {
             return None;
         }

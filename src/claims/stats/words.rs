@@ -667,6 +667,22 @@ pub(super) fn change_verb(w: &str) -> bool {
     )
 }
 
+/// A verb that moves an amount "by" a figure, in any form: "rise by 12%", "lowering its
+/// price by 0.50 cent", "enlarge its staff by 20".
+pub(super) fn moves_by(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "ris", "rose", "fall", "fell", "increas", "decreas", "grow", "grew", "climb", "drop",
+        "declin", "jump", "rais", "lower", "cut", "reduc", "boost", "expand", "enlarg", "shrank",
+        "shrink", "slash", "trim", "gain", "los", "lost", "widen", "narrow",
+    ];
+    const ENDS: &[&str] = &[
+        "", "e", "s", "es", "ed", "d", "ing", "n", "en", "ped", "ping", "ting", "med", "ming",
+    ];
+    STEMS
+        .iter()
+        .any(|st| w.strip_prefix(st).is_some_and(|rest| ENDS.contains(&rest)))
+}
+
 /// The past participle of an event verb in any of its forms, if the word is one:
 /// what distinguishes "people killed" from "people injured".
 pub(super) fn event_participle(w: &str) -> Option<&'static str> {
