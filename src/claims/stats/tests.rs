@@ -722,3 +722,16 @@ fn an_age_between_commas_after_a_name() {
     let medals: Vec<_> = st.iter().filter(|s| s.value == 30.0).collect();
     assert!(medals.iter().all(|s| s.kind != StatKind::Age), "{st:#?}");
 }
+
+#[test]
+fn alternatives_and_scaled_word_ranges() {
+    let body = "He signed four or five central defenders. It will ship five to seven mln boxes. One said 5 or 50 would do. It offers a share for every 15, 18 or 20 held.";
+    let st = extract_statistics(body);
+    let r = find(&st, "four or five");
+    assert_eq!((r.value, r.high, r.kind), (4.0, Some(5.0), StatKind::Range));
+    let r = find(&st, "five to seven mln");
+    assert_eq!((r.value, r.high), (5e6, Some(7e6)), "{r:#?}");
+    assert!(st.iter().all(|s| s.high != Some(50.0)), "{st:#?}");
+    assert!(st.iter().all(|s| s.high != Some(20.0)), "{st:#?}");
+    check_offsets(body);
+}

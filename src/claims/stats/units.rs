@@ -383,7 +383,12 @@ impl<'a> Scanner<'a> {
         let conn_to = self.is_w(j, "to");
         let conn_dash = self.is_dash(j);
         let conn_and = between && self.is_w(j, "and");
-        if !(conn_to || conn_dash || conn_and) {
+        // "one or two of his colleagues", "four or five defenders": alternatives that
+        // give a range.
+        // Not the last two of a list ("15, 18 or 20", "£30m, £40m or £50m").
+        let listed = a >= 2 && self.is_p(a - 1, ",") && self.kind(a - 2) == Some(K::Num);
+        let conn_or = self.is_w(j, "or") && !listed;
+        if !(conn_to || conn_dash || conn_and || conn_or) {
             return None;
         }
         // "rose from 5 to 7" is a change; "ranging from 7 to 75 years" is a range.
@@ -466,7 +471,11 @@ impl<'a> Scanner<'a> {
         if second.scaled && !np.scaled && lo < second.value {
             let scale = second.value
                 / numbers::parse_digits(self.txt(second.a))
-                    .or_else(|| self.words_part(second.a).map(|p| p.value))
+                    .or_else(|| match numbers::number_word(self.lw(second.a).as_str()) {
+                        // "five to seven mln boxes": the word before the scale.
+                        Some(numbers::NumWord::Unit(v) | numbers::NumWord::Tens(v)) => Some(v),
+                        _ => self.words_part(second.a).map(|p| p.value),
+                    })
                     .unwrap_or(second.value)
                     .max(1e-300);
             if lo * scale < hi {
@@ -479,7 +488,7 @@ impl<'a> Scanner<'a> {
             (k1, k2) if k1 == k2 && *unit == hunit => (k1, unit.clone()),
             _ => return None,
         };
-        if lo >= hi {
+        if lo >= hi || conn_or && (hi > lo * 3.0 || second.scaled != np.scaled) {
             return None;
         }
         if hi / lo.max(1e-9) > 1000.0 && !second.scaled {
