@@ -179,6 +179,9 @@ impl<'a> Scanner<'a> {
         if end <= start {
             return None;
         }
+        if self.is_label(&fig) {
+            return None;
+        }
         let text = body.get(start..end)?.to_string();
         let (qualifier, qa) = self.qualifier(fig.a);
         let mut fig = fig;
@@ -241,6 +244,35 @@ impl<'a> Scanner<'a> {
             end,
             sentence,
         })
+    }
+}
+
+impl Scanner<'_> {
+    /// A number that names rather than counts: a rank or shirt ("number eight", "world
+    /// number three", "No 10", "No. 2") or a house number ("10 Downing Street").
+    fn is_label(&self, fig: &Fig) -> bool {
+        let a = fig.a;
+        if fig.kind != StatKind::Count || fig.high.is_some() {
+            return false;
+        }
+        let rank = a >= 1
+            && (self.is_w(a - 1, "number")
+                || self.txt(a - 1) == "No" && self.kind(a) == Some(K::Num)
+                || a >= 2
+                    && self.is_p(a - 1, ".")
+                    && self.attached(a - 1)
+                    && self.txt(a - 2) == "No"
+                    && self.kind(a) == Some(K::Num));
+        let z = fig.z;
+        let street = self.kind(a) == Some(K::Num)
+            && self.kind(z) == Some(K::Word)
+            && self.capitalized(z)
+            && self.kind(z + 1) == Some(K::Word)
+            && matches!(
+                self.txt(z + 1),
+                "Street" | "Road" | "Avenue" | "Lane" | "Square" | "Drive" | "Boulevard"
+            );
+        rank || street
     }
 }
 

@@ -163,6 +163,13 @@ impl<'a> Scanner<'a> {
         {
             k += 1;
         }
+        // "two most powerful figures": a superlative's adverb is no noun.
+        if matches!(self.lw(k).as_str(), "most" | "least")
+            && self.kind(k + 1) == Some(K::Word)
+            && !np_stop(self.lw(k + 1).as_str())
+        {
+            k += 1;
+        }
         let first = k;
         let mut last: Option<usize> = None;
         let mut words = 0;

@@ -735,3 +735,21 @@ fn alternatives_and_scaled_word_ranges() {
     assert!(st.iter().all(|s| s.high != Some(20.0)), "{st:#?}");
     check_offsets(body);
 }
+
+#[test]
+fn ranks_house_numbers_and_lengths() {
+    let body = "Kennedy moves to number eight and the world number three lost. The No. 7 official met Tony Blair at 10 Downing Street. The wall stretches for about 300m along the river, and 5m people saw it. New Labour's two most powerful figures met four men.";
+    let st = extract_statistics(body);
+    for v in [8.0, 3.0, 7.0, 10.0] {
+        assert!(st.iter().all(|s| s.value != v), "{v}: {st:#?}");
+    }
+    let wall = find(&st, "300m");
+    assert_eq!((wall.value, wall.kind), (300.0, StatKind::Measure));
+    assert_eq!(wall.subject.as_deref(), Some("wall"));
+    assert_eq!(find(&st, "5m").value, 5e6);
+    assert_eq!(
+        find(&st, "two").subject.as_deref(),
+        Some("powerful figures")
+    );
+    check_offsets(body);
+}

@@ -283,8 +283,6 @@ impl<'a> Scanner<'a> {
         self.finish(a, text_end, after, value, None, unit, kind)
     }
 
-    /// Whether "200m" without a currency is a distance: a race name ("the 200m",
-    /// "100m hurdles") rather than BBC-style millions ("5m people").
     /// A plain whole number in a person's range of ages between commas after a
     /// capitalised word that is no calendar word ("Newgard, 42, had been").
     fn appositive_age(&self, a: usize, j: usize, value: f64) -> bool {
@@ -309,6 +307,9 @@ impl<'a> Scanner<'a> {
                 && self.kind(j + 3) == Some(K::Num))
     }
 
+    /// Whether "200m" without a currency is a distance: a race name ("the 200m",
+    /// "100m hurdles") rather than BBC-style millions ("5m people"), or
+    /// a length ("300m long", "stretches for about 300m").
     pub(super) fn metres_context(&self, i: usize, after: usize) -> bool {
         let nx = self.lw(after);
         if matches!(
@@ -344,7 +345,24 @@ impl<'a> Scanner<'a> {
                 | "run"
                 | "swim"
                 | "hurdle"
+                | "long"
+                | "high"
+                | "deep"
+                | "wide"
+                | "tall"
+                | "away"
+                | "along"
+                | "underground"
+                | "offshore"
         ) {
+            return true;
+        }
+        let measured = |k: usize| {
+            let w = self.lw(k);
+            let w = w.as_str();
+            w.starts_with("stretch") || w.starts_with("measur") || w.starts_with("extend")
+        };
+        if (i.saturating_sub(4)..i).any(measured) {
             return true;
         }
         i > 0 && self.is_w(i - 1, "the") && self.kind(after) != Some(K::Word)
