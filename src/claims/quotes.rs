@@ -788,6 +788,21 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_role_with_a_name_in_apposition_is_that_person() {
+        let b = body(&[
+            "The committee met in the capital on Tuesday to discuss the plan.",
+            "Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who attacks our parks.” The shift seemed stark.",
+            "Trump’s former campaign manager, Corey Lewandowski, vowed to go after “the judge and the jury” in the case.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "anyone who attacks"), Some("Pam Bondi"));
+        assert_eq!(
+            speaker_of(&qs, "the judge and the jury"),
+            Some("Corey Lewandowski")
+        );
+    }
+
+    #[test]
     fn seed_000_petit_and_organizers() {
         let b = body(SEED0);
         let qs = run(&b);

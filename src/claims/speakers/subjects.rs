@@ -704,9 +704,19 @@ impl<'a> Ctx<'a> {
         let Some(role) = np.role.clone() else {
             return np;
         };
-        let first = self.body[np.name.clone()].split(' ').next().unwrap_or("");
-        // A description opens with a determiner or a lower-case word, not a name.
-        if !(is_determiner(first) || first.starts_with(|c: char| c.is_lowercase())) {
+        let written = &self.body[np.name.clone()];
+        let first = written.split(' ').next().unwrap_or("");
+        // A description opens with a determiner or a lower-case word, not a name, or with
+        // a possessive before a role ("Florida’s Republican attorney general, Pam Bondi").
+        let possessive_role = (first.ends_with("’s") || first.ends_with("'s"))
+            && written
+                .split(' ')
+                .skip(1)
+                .any(|w| w.starts_with(|c: char| c.is_lowercase()));
+        if !(is_determiner(first)
+            || first.starts_with(|c: char| c.is_lowercase())
+            || possessive_role)
+        {
             return np;
         }
         let a = self.token_after(0, role.start);
