@@ -793,6 +793,7 @@ mod tests {
             "The committee met in the capital on Tuesday to discuss the plan.",
             "Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who attacks our parks.” The shift seemed stark.",
             "Trump’s former campaign manager, Corey Lewandowski, vowed to go after “the judge and the jury” in the case.",
+            "The city’s longtime budget director, Ann Okafor, faulted the council for acting as “a bank with no vault” all year.",
         ]);
         let qs = run(&b);
         assert_eq!(speaker_of(&qs, "anyone who attacks"), Some("Pam Bondi"));
@@ -800,6 +801,8 @@ mod tests {
             speaker_of(&qs, "the judge and the jury"),
             Some("Corey Lewandowski")
         );
+        // No cue: the sentence's subject, the description's name.
+        assert_eq!(speaker_of(&qs, "a bank with no vault"), Some("Ann Okafor"));
     }
 
     #[test]

@@ -275,7 +275,29 @@ impl<'a> Ctx<'a> {
         if s >= q {
             return None;
         }
-        self.sentence_subject(s, q)
+        let np = self.sentence_subject(s, q)?;
+        // "Trump’s former campaign manager, Corey Lewandowski, ripped …": a description
+        // with a name between commas after it is that person.
+        if np.kind == NpKind::Group && np.role.is_none() {
+            let c = self.token_after(s, np.name.end);
+            if c < q
+                && self.punct(c) == Some(',')
+                && let Some(c2) = (c + 2..(c + 6).min(q)).find(|&k| self.punct(k) == Some(','))
+                && (c + 1..c2).all(|k| self.word(k).is_some_and(is_cap))
+                && self
+                    .word(c2 + 1)
+                    .is_some_and(|w| w.starts_with(|ch: char| ch.is_lowercase()))
+            {
+                let named = self.named_in_apposition(Np {
+                    role: Some(self.bytes(c + 1, c2)),
+                    ..np.clone()
+                });
+                if matches!(named.kind, NpKind::Person { .. }) {
+                    return Some(named);
+                }
+            }
+        }
+        Some(np)
     }
 
     /// Whether a sentence's subject is an organisation, group or document that is named

@@ -707,6 +707,15 @@ fn what_moves_is_the_clause_subject_or_the_verbs_object() {
     assert_eq!(subject("517.4 billion yen"), "Orders");
     assert!(subject("1,953,000 dlrs").ends_with("income"), "{st:#?}");
     assert!(subject("3.5%").starts_with("Production"), "{st:#?}");
+    let st = extract_statistics("In April, Sears Group sales rose 4.5 pct to 4.46 billion dlrs.");
+    assert_eq!(
+        find(&st, "4.5 pct").subject.as_deref(),
+        Some("Sears Group sales")
+    );
+    assert_eq!(
+        find(&st, "4.46 billion dlrs").subject.as_deref(),
+        Some("Sears Group sales")
+    );
     check_offsets(body);
 }
 
