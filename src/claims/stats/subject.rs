@@ -389,24 +389,9 @@ impl<'a> Scanner<'a> {
                 .seg
                 .get(r.clone())
                 .and_then(|t| t.rsplit(' ').next())
-                .is_some_and(|w| {
-                    // "is expected rise 3.5%": a participle or auxiliary is no noun.
-                    w.ends_with("ed")
-                        || matches!(
-                            w.to_lowercase().as_str(),
-                            "is" | "was"
-                                | "are"
-                                | "were"
-                                | "be"
-                                | "been"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "could"
-                        )
-                })
+                // "is expected rise 3.5%": a participle is no noun (words_before
+                // already stops at auxiliaries).
+                .is_some_and(|w| w.ends_with("ed"))
         {
             return Some(r);
         }
