@@ -314,6 +314,21 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                         });
                     }
                 }
+                // "Hillary Clinton’s campaign slogan is “…”", "Rubio’s answer was that
+                // “…”": the words of a named person's speech noun are theirs.
+                if d.spk.is_none()
+                    && ti > 0
+                    && let Some(np) = ctx.lead_np(ti)
+                    && let Some(owner) = speech_noun_owner(body, &np.name)
+                    && named_in_full(body, &names, &owner)
+                {
+                    d.spk = Some(Spk {
+                        single: !body[owner.clone()].contains(' '),
+                        name: owner,
+                        role: None,
+                        person: true,
+                    });
+                }
             }
             drafts[id] = Some(d);
             last_quote = Some(id);
@@ -455,6 +470,51 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The owner of "X’s [modifier] answer/comments/slogan …" when X is capitalised words: the
+/// bytes of X without its possessive.
+fn speech_noun_owner(body: &str, name: &Range<usize>) -> Option<Range<usize>> {
+    const SPEECH_NOUNS: &[&str] = &[
+        "answer",
+        "response",
+        "reply",
+        "comment",
+        "comments",
+        "remarks",
+        "words",
+        "statement",
+        "slogan",
+        "message",
+        "tweet",
+        "motto",
+        "quip",
+        "retort",
+        "warning",
+        "pledge",
+        "promise",
+        "vow",
+        "mantra",
+        "refrain",
+        "line",
+    ];
+    let written = &body[name.clone()];
+    let (at, mark) = written
+        .find("’s ")
+        .map(|i| (i, "’s ".len()))
+        .or_else(|| written.find("'s ").map(|i| (i, "'s ".len())))?;
+    let owner = &written[..at];
+    let rest: Vec<&str> = written[at + mark..].split_whitespace().collect();
+    let capitalised = !owner.is_empty()
+        && owner
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let speech = rest.len() <= 3
+        && rest
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+        && rest.last().is_some_and(|w| SPEECH_NOUNS.contains(w));
+    (capitalised && speech).then(|| name.start..name.start + at)
 }
 
 /// Whether a name is written in full or is the surname of a full name already seen: a
@@ -803,6 +863,19 @@ mod tests {
         );
         // No cue: the sentence's subject, the description's name.
         assert_eq!(speaker_of(&qs, "a bank with no vault"), Some("Ann Okafor"));
+    }
+
+    #[test]
+    fn a_named_persons_speech_noun_speaks_for_them() {
+        let b = body(&[
+            "Marco Rubio spoke first at the debate in the capital on Tuesday.",
+            "Rubio’s answer was that “the most important institution in society is the family,” so government should help.",
+            "Apple’s new phone is “a marvel of engineering and design,” according to the early reviews.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "the most important"), Some("Marco Rubio"));
+        // A possessive before a thing, not a speech noun, gives no speaker.
+        assert_ne!(speaker_of(&qs, "a marvel of"), Some("Apple"));
     }
 
     #[test]
