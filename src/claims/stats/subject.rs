@@ -41,7 +41,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut k = j;
-        // Money/percent/measure: skip "annually" / "a year" and take "in/on/for X".
+        // Money/percent/measure: skip "annually" / "a year" / "a share" and take "in/on/for X".
         if matches!(
             fig.kind,
             StatKind::Money | StatKind::Percent | StatKind::Measure | StatKind::Fraction
@@ -53,7 +53,7 @@ impl<'a> Scanner<'a> {
                     "a" | "per" | "each"
                         if matches!(
                             self.lw(k + 1).as_str(),
-                            "year" | "month" | "week" | "day" | "annum"
+                            "year" | "month" | "week" | "day" | "annum" | "share"
                         ) =>
                     {
                         k += 2
@@ -86,6 +86,15 @@ impl<'a> Scanner<'a> {
                     || self.is_w(k, "from") && self.kind(k + 1) == Some(K::Word))
                 && !self.time_starts(k + 1)
                 && let Some(r) = self.np_forward(k + 1)
+                // "to 36.17p per share from the originally declared 35.18p": a figure it
+                // is compared with, not a source.
+                && !(self.is_w(k, "from")
+                    && self
+                        .toks
+                        .iter()
+                        .skip(k + 1)
+                        .position(|t| t.s as usize >= r.end)
+                        .is_some_and(|m| self.kind(k + 1 + m) == Some(K::Num)))
             {
                 return Some(self.clean(r));
             }

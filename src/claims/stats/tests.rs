@@ -762,3 +762,23 @@ fn ranks_house_numbers_and_lengths() {
     );
     check_offsets(body);
 }
+
+#[test]
+fn a_countrys_dollars_and_amounts_a_share() {
+    let body = "Dome sought 5.5 billion Canadian dlrs and 20 mln Hong Kong dollars. It paid 12 Swiss francs. The firm said net income was 1,953,000 dlrs, or 66 cts a share. The dividend was cut to 36.17p per share from the originally declared 35.18p.";
+    let st = extract_statistics(body);
+    let cad = find(&st, "5.5 billion Canadian dlrs");
+    assert_eq!(
+        (cad.kind, cad.unit.as_deref()),
+        (StatKind::Money, Some("CAD"))
+    );
+    assert_eq!(
+        find(&st, "20 mln Hong Kong dollars").unit.as_deref(),
+        Some("HKD")
+    );
+    assert_eq!(find(&st, "12 Swiss francs").unit.as_deref(), Some("CHF"));
+    assert_eq!(find(&st, "66 cts").subject.as_deref(), Some("net income"));
+    let div = find(&st, "36.17p").subject.clone().unwrap_or_default();
+    assert!(!div.contains("declared"), "{st:#?}");
+    check_offsets(body);
+}

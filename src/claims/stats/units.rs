@@ -177,6 +177,11 @@ impl<'a> Scanner<'a> {
             kind = StatKind::Money;
             unit = Some(code.to_string());
             j += 1;
+        } else if let Some((code, len)) = self.national_currency(j) {
+            // "5.5 billion Canadian dlrs", "20 mln Hong Kong dollars".
+            kind = StatKind::Money;
+            unit = Some(code.to_string());
+            j += len;
         }
         let text_end = j;
         let mut after = j;
@@ -281,6 +286,44 @@ impl<'a> Scanner<'a> {
             after = j + 2;
         }
         self.finish(a, text_end, after, value, None, unit, kind)
+    }
+
+    /// A country's dollar or franc written after a figure: its code and its length in
+    /// tokens ("Canadian dlrs" → CAD, 2; "Hong Kong dollars" → HKD, 3).
+    fn national_currency(&self, j: usize) -> Option<(&'static str, usize)> {
+        let dollar =
+            |k: usize| matches!(self.lw(k).as_str(), "dlrs" | "dlr" | "dollars" | "dollar");
+        let franc = |k: usize| matches!(self.lw(k).as_str(), "francs" | "franc");
+        let one = match self.txt(j) {
+            "Canadian" => Some("CAD"),
+            "Australian" => Some("AUD"),
+            "Singapore" => Some("SGD"),
+            "Taiwan" => Some("TWD"),
+            "American" | "US" => Some("USD"),
+            _ => None,
+        };
+        if let Some(code) = one
+            && dollar(j + 1)
+        {
+            return Some((code, 2));
+        }
+        let two = match (self.txt(j), self.txt(j + 1)) {
+            ("Hong", "Kong") => Some("HKD"),
+            ("New", "Zealand") => Some("NZD"),
+            _ => None,
+        };
+        if let Some(code) = two
+            && dollar(j + 2)
+        {
+            return Some((code, 3));
+        }
+        let code = match self.txt(j) {
+            "French" => "FRF",
+            "Swiss" => "CHF",
+            "Belgian" => "BEF",
+            _ => return None,
+        };
+        franc(j + 1).then_some((code, 2))
     }
 
     /// A plain whole number in a person's range of ages between commas after a
