@@ -649,6 +649,44 @@ pub(crate) fn is_verb_only_cue(w: &str) -> bool {
         )
 }
 
+/// A reporting verb in a finite, tensed form ("said", "says", "wrote", "described"): one
+/// that a modal or a preposition cannot stand before ("Will wrote" names a person).
+pub(crate) fn is_finite_cue(w: &str) -> bool {
+    is_verb_only_cue(w)
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (matches!(
+            w,
+            "said" | "told" | "wrote" | "spoke" | "thought" | "knew" | "swore"
+        ) || (w.ends_with("ed") || w.ends_with('s')) && !w.ends_with("ss"))
+}
+
+/// Capitalised words whose function-word reading needs a bare verb or a noun phrase
+/// after it (modals and prepositions), and title words that are also common surnames.
+/// Alone before a tensed verb they can only be a name ("Will wrote", "From said",
+/// "May says", "King says").
+pub(crate) fn is_surname_before_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "Will"
+            | "May"
+            | "Might"
+            | "Must"
+            | "Can"
+            | "Shall"
+            | "From"
+            | "With"
+            | "King"
+            | "Major"
+            | "Bishop"
+            | "Pope"
+            | "Judge"
+            | "Marshal"
+            | "Dean"
+            | "Prince"
+            | "Knight"
+    )
+}
+
 /// Verbs that introduce speech without a direct object and so may be inverted ("said
 /// Jackson", "added Petit", "wrote the panel"); "told"/"called" and the like need an object
 /// and are never followed by their subject.
@@ -1310,6 +1348,20 @@ pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
         "he" | "He" | "she" | "She" => Some(Pronoun::Person),
         "they" | "They" | "it" | "It" => Some(Pronoun::Group),
         "I" | "we" | "We" | "you" | "You" => Some(Pronoun::Speaker),
+        // "I'm", "She’s", "They've": a pronoun with its verb contracted.
+        _ if w.len() > 2 => {
+            let (base, rest) = w.split_at(w.find(['\'', '’'])?);
+            let suffix = rest.trim_start_matches(['\'', '’']);
+            // A contracted "they"/"it" is left unresolved: "it's" is rarely a speaker.
+            if matches!(suffix, "m" | "re" | "ve" | "ll" | "d" | "s") && base != w {
+                pronoun(base).map(|p| match p {
+                    Pronoun::Group => Pronoun::Speaker,
+                    p => p,
+                })
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }

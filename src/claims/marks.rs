@@ -102,20 +102,20 @@ fn scan_paragraph(
         push(spans, body, ps, 0, l, cs, ce, false, false);
         i = ce;
     }
-    // A quote closed inside the paragraph: only the first may continue the previous one.
-    let mut close = |o: usize, s: usize, e: usize, close_end: usize| {
-        push(
-            spans,
-            body,
-            ps,
-            o,
-            s,
-            e,
-            close_end,
-            first && cont_prev_para,
-            false,
-        );
-        first = false;
+    // A quote closed inside the paragraph: only the first may continue the previous one,
+    // or one whose part before was cut at a lost paragraph break (`linked`).
+    let mut linked = false;
+    let close = |spans: &mut Vec<Span>,
+                 first: &mut bool,
+                 linked: &mut bool,
+                 o: usize,
+                 s: usize,
+                 e: usize,
+                 close_end: usize| {
+        let cont = (*first && cont_prev_para) || *linked;
+        push(spans, body, ps, o, s, e, close_end, cont, false);
+        *first = false;
+        *linked = false;
     };
     while i < b.len() {
         let c = b[i];
@@ -161,22 +161,32 @@ fn scan_paragraph(
             (Some((Open::Straight, o, s, d)), Mark::Curly(false)) if d > 0 => {
                 cur = Some((Open::Straight, o, s, d - 1));
             }
+            (Some((Open::Straight, o, s, _)), Mark::Straight) if reopens(b, i) => {
+                // `"… in goal. "It's a …`: a mark shaped as an opener after a finished
+                // sentence starts a new paragraph of the same quotation whose break was
+                // lost; the quote so far ends and the next part continues it.
+                let cont = (first && cont_prev_para) || linked;
+                push(spans, body, ps, o, s, i, i, cont, true);
+                first = false;
+                linked = true;
+                cur = Some((Open::Straight, i, i + len, 0));
+            }
             (Some((Open::Straight, o, s, _)), Mark::Straight | Mark::Curly(false)) => {
                 // `"…”` closes like `“…"`.
-                close(o, s, i, i + len);
+                close(spans, &mut first, &mut linked, o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, d)), Mark::Curly(false)) if d > 0 => {
                 cur = Some((Open::Curly, o, s, d - 1));
             }
             (Some((Open::Curly, o, s, _)), Mark::Curly(false)) => {
-                close(o, s, i, i + len);
+                close(spans, &mut first, &mut linked, o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, _)), Mark::Straight)
                 // Mismatched pair “…" — a straight mark right after text closes.
                 if i > 0 && !b[i - 1].is_ascii_whitespace() => {
-                    close(o, s, i, i + len);
+                    close(spans, &mut first, &mut linked, o, s, i, i + len);
                     cur = None;
                 }
             (Some((Open::Curly, o, s, 0)), Mark::Curly(true))
@@ -185,7 +195,7 @@ fn scan_paragraph(
                     && !b[i - 1].is_ascii_whitespace()
                     && b.get(i + len).is_none_or(|x| x.is_ascii_whitespace()) =>
             {
-                close(o, s, i, i + len);
+                close(spans, &mut first, &mut linked, o, s, i, i + len);
                 cur = None;
             }
             (Some((Open::Curly, o, s, d)), Mark::Curly(true)) if balanced => {
@@ -194,7 +204,7 @@ fn scan_paragraph(
             (Some((Open::Curly, o, s, _)), Mark::Curly(true)) => {
                 // A second opener before any closer: the first quote was never closed. Cut it
                 // here so one missing mark does not shift every later pair.
-                close(o, s, i, i);
+                close(spans, &mut first, &mut linked, o, s, i, i);
                 cur = Some((Open::Curly, i, i + len, 0));
             }
             (Some((Open::Doubled, o, s, _)), Mark::DoubledClose) => {
@@ -204,7 +214,7 @@ fn scan_paragraph(
                 } else {
                     i
                 };
-                close(o, s, i, i + len);
+                close(spans, &mut first, &mut linked, o, s, i, i + len);
                 cur = None;
             }
             _ => {}
@@ -221,12 +231,28 @@ fn scan_paragraph(
             s,
             b.len(),
             b.len(),
-            first && cont_prev_para,
+            (first && cont_prev_para) || linked,
             next_opens,
         );
         return next_opens;
     }
     false
+}
+
+/// Whether the straight mark at `i` opens rather than closes: a space before it, a
+/// letter or digit after it, and a sentence ended before the space.
+fn reopens(b: &[u8], i: usize) -> bool {
+    if i < 2
+        || !b[i - 1].is_ascii_whitespace()
+        || !b.get(i + 1).is_some_and(|x| x.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    let mut k = i - 1;
+    while k > 0 && b[k - 1].is_ascii_whitespace() {
+        k -= 1;
+    }
+    k > 0 && matches!(b[k - 1], b'.' | b'?' | b'!')
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -375,6 +401,20 @@ mod tests {
             vec!["Dignity, not discrimination"]
         );
         assert_eq!(texts("‘in Their Heads.’ said"), vec!["in Their Heads."]);
+    }
+
+    #[test]
+    fn an_opener_after_a_finished_sentence_starts_the_next_part() {
+        // Paragraph breaks lost inside a straight-quoted statement: each part reopens.
+        let body = "Lee said: \"We won. \"It was hard. \"Next week is harder.\" Then.";
+        let (spans, _) = find_spans(body);
+        let t: Vec<&str> = spans.iter().map(|s| &body[s.start..s.end]).collect();
+        assert_eq!(t, vec!["We won.", "It was hard.", "Next week is harder."]);
+        assert!(spans[0].cont_next && !spans[0].cont_prev);
+        assert!(spans[1].cont_prev && spans[1].cont_next);
+        assert!(spans[2].cont_prev && !spans[2].cont_next);
+        // A closing mark after the words it closes stays a closer.
+        assert_eq!(texts("\"Yes,\" she said. \"No.\""), vec!["Yes,", "No."]);
     }
 
     #[test]

@@ -144,7 +144,17 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             }
             // "“…?” Trump went on, as if …"
             let went_on = t.contains(" went on") || t.contains(" goes on");
-            if !went_on && !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
+            // "“…?” Hannity pressed.": a short subject and past-tense verb closing the
+            // sentence (see `past_verb_cue`).
+            let past_close = {
+                let words: Vec<&str> = t.split_whitespace().collect();
+                words.len() <= 6
+                    && words.last().is_some_and(|w| {
+                        let w = w.trim_end_matches(['.', '!']);
+                        w.len() >= 5 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+                    })
+            };
+            if !went_on && !past_close && !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
                 break;
             }
             last += 1;
@@ -1121,6 +1131,46 @@ mod tests {
         // A name modifying a noun, and a word that only opens the sentence, are no speakers.
         assert_eq!(speaker_of(&qs, "Time to Fix"), None);
         assert_eq!(speaker_of(&qs, "scheduled to begin"), None);
+    }
+
+    #[test]
+    fn a_title_word_or_modal_alone_before_a_tensed_verb_is_a_surname() {
+        let b = body(&[
+            "The singer Anna King toured for years. King says the band “played the hits and meant them.”",
+            "“The war is a reminder that the choice matters,” Will wrote in his column.",
+            "Writing his Christmas message, the Bishop said: “Hope is not a conspiracy.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "played the hits"), Some("Anna King"));
+        assert_eq!(speaker_of(&qs, "The war is"), Some("Will"));
+        assert_eq!(speaker_of(&qs, "Hope is not"), Some("the Bishop"));
+    }
+
+    #[test]
+    fn participles_after_an_object_and_named_descriptions() {
+        let b = body(&[
+            "Clinton responded to the question on Facebook writing, “Yes, I will. That was a poor choice of words.”",
+            "Protesters were pushed out, with Trump yelling: “Get him out of here!”",
+            "\"There never was a stand-down order,\" said the base chief known as Bob, speaking publicly for the first time.",
+            "“Would it be negotiable?” Hannity pressed.",
+            "I'm old enough to remember the mayor telling voters that “the river will never flood again.”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "Yes, I will"), Some("Clinton"));
+        assert_eq!(speaker_of(&qs, "Get him out"), Some("Trump"));
+        assert_eq!(speaker_of(&qs, "There never was"), Some("Bob"));
+        assert_eq!(speaker_of(&qs, "Would it be"), Some("Hannity"));
+        assert_ne!(speaker_of(&qs, "the river will"), Some("I'm"));
+    }
+
+    #[test]
+    fn parts_of_a_statement_whose_paragraph_breaks_were_lost_share_its_speaker() {
+        let qs = run(
+            "The striker was fined. \"I don't want the fans to doubt me,\" Craig Bellamy said. \"I'd play anywhere for this club. \"It's a very difficult situation for me. \"This club means so much to me.\"",
+        );
+        assert_eq!(speaker_of(&qs, "I'd play"), Some("Craig Bellamy"));
+        assert_eq!(speaker_of(&qs, "It's a very"), Some("Craig Bellamy"));
+        assert_eq!(speaker_of(&qs, "This club"), Some("Craig Bellamy"));
     }
 
     #[test]

@@ -156,13 +156,13 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// "“France will always be France,” an angry Hollande retaliated.": after a quote
-    /// that ends on a comma, a subject and a past-tense verb closing the clause report it,
+    /// "“France will always be France,” an angry Hollande retaliated.", "“Why?” Hannity
+    /// pressed.": after a quote that ends on a comma or a question, a subject and a past-tense verb closing the clause report it,
     /// whatever the verb.
     fn past_verb_cue(&self, q: usize, j: usize) -> Option<Attribution> {
         let t = self.toks[q];
         let inner = self.body[t.s..t.e].trim_end_matches(['"', '\'', '”', '’', '`', ' ']);
-        if !inner.ends_with(',') {
+        if !inner.ends_with([',', '?', '!']) {
             return None;
         }
         let v = (j + 1..(j + 8).min(self.toks.len())).find(|&k| self.word(k).is_none())?;

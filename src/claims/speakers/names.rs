@@ -4,8 +4,9 @@
 
 use super::{Ctx, Mention, Np, NpKind};
 use crate::claims::lexicon::{
-    honorific, is_determiner, is_name_connector, is_name_particle, is_non_name_cap, is_np_stop,
-    is_org_word, is_title, is_verb_only_cue, pronoun, title_gender,
+    honorific, is_determiner, is_finite_cue, is_name_connector, is_name_particle, is_non_name_cap,
+    is_np_stop, is_org_word, is_surname_before_verb, is_title, is_verb_only_cue, pronoun,
+    title_gender,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -23,6 +24,19 @@ impl<'a> Ctx<'a> {
         {
             return Some(Np {
                 kind: NpKind::Pronoun(p),
+                name: self.bytes(a, b),
+                role,
+            });
+        }
+        // "King says Ali “…”", "“…,” Will wrote": a lone title word, modal or preposition
+        // right before a tensed reporting verb is a surname; none of them can be the
+        // subject of that verb as what it usually is.
+        if words.len() == 1
+            && is_surname_before_verb(words[0])
+            && self.word(b).is_some_and(is_finite_cue)
+        {
+            return Some(Np {
+                kind: NpKind::Person { single: true },
                 name: self.bytes(a, b),
                 role,
             });

@@ -8,9 +8,9 @@ use super::names::is_possessive;
 use super::{Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
-    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner,
+    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner, is_finite_cue,
     is_fronted_participle, is_fronted_preposition, is_listener, is_name_connector, is_non_name_cap,
-    is_np_stop, is_time_word, is_title, is_verb_only_cue, pronoun,
+    is_np_stop, is_surname_before_verb, is_time_word, is_title, is_verb_only_cue, pronoun,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -32,7 +32,8 @@ impl<'a> Ctx<'a> {
             && (e == lo
                 || !self
                     .word(e - 1)
-                    .is_some_and(|p| is_cap(p) && !is_clause_opener(p) && !is_non_name_cap(p)));
+                    .is_some_and(|p| is_cap(p) && !is_clause_opener(p) && !is_non_name_cap(p))
+                || self.object_of_preposition(lo, e));
         // "Fiorina said, adding that …": a participle after a cue verb and its comma
         // shares that verb's subject.
         if participle
@@ -74,6 +75,29 @@ impl<'a> Ctx<'a> {
         }
         self.speech_noun_subject(lo, v)
             .or_else(|| self.backward_np(lo, v))
+    }
+
+    /// "responded on Facebook writing", "a statement to Wired explaining": the name run
+    /// ending at `e` follows a preposition, so it is that preposition's object and not the
+    /// subject of the participle after it ("footage of Trump saying" and "with Trump
+    /// yelling" are, see below).
+    fn object_of_preposition(&self, lo: usize, e: usize) -> bool {
+        let mut s = e;
+        while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
+            s -= 1;
+        }
+        // "with the campaign of the senator from Pennsylvania saying": a "with" before
+        // opens an absolute phrase whose noun is the participle's subject.
+        let absolute = (s.saturating_sub(8).max(lo)..s)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .any(|k| self.word(k) == Some("with"));
+        s < e
+            && s > lo
+            && !absolute
+            && self
+                .word(s - 1)
+                .is_some_and(|p| matches!(p, "on" | "to" | "in" | "at" | "for" | "from" | "via"))
     }
 
     /// "Sanders delivered a snappy retort: “…”", "the council issued a statement": a
@@ -403,7 +427,19 @@ impl<'a> Ctx<'a> {
             return self.appositive_subject(lo, e - 1);
         }
         let mut s = e;
-        while s > lo && e - s < 14 {
+        // "“…,” Will wrote": a modal or title word alone before a tensed verb is a name.
+        let lone_name = e > lo
+            && e == v
+            && self.word(e - 1).is_some_and(is_surname_before_verb)
+            && self.word(v).is_some_and(is_finite_cue)
+            && !(e >= lo + 2
+                && self
+                    .word(e - 2)
+                    .is_some_and(|p| is_determiner(p) || is_cap(p)));
+        if lone_name {
+            s = e - 1;
+        }
+        while !lone_name && s > lo && e - s < 14 {
             match self.word(s - 1) {
                 // "…, and the report says": the coordinator joins clauses, not names.
                 Some("and" | "or" | "but") if s < e && self.word(s).is_some_and(is_determiner) => {
@@ -622,6 +658,30 @@ impl<'a> Ctx<'a> {
         let described = self.word(j).is_some_and(is_determiner);
         let mut preps = 0;
         while t < self.toks.len() && t < j + 12 {
+            // "said the base chief known as Bob", "said a lawyer named Ann Lee": the
+            // description names its person.
+            let naming = match self.word(t) {
+                Some("named") => 1,
+                Some("known") if self.word(t + 1) == Some("as") => 2,
+                _ => 0,
+            };
+            if described && naming > 0 && t > j + 1 {
+                let a = t + naming;
+                let mut b = a;
+                while b < a + 4
+                    && self
+                        .word(b)
+                        .is_some_and(|w| is_cap(w) && !is_non_name_cap(w))
+                {
+                    b += 1;
+                }
+                if b > a
+                    && let Some(np) = self.chunk_np(a, b, Some(self.bytes(j, t)))
+                    && matches!(np.kind, NpKind::Person { .. })
+                {
+                    return Some(np);
+                }
+            }
             match self.word(t) {
                 Some(w)
                     if (!is_np_stop(w) || (t == j && is_determiner(w)))
