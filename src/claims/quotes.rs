@@ -1164,6 +1164,17 @@ mod tests {
     }
 
     #[test]
+    fn a_document_that_reads_and_the_noun_of_an_absolute_with() {
+        let b = body(&[
+            "Maria Lopez wrote to her donors. \"Friend, let me be blunt. I can win this race,\" the email read.",
+            "Lopez tied her rival to the mayor, with one of her ads asking, “Is he independent enough to serve on the council?”",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "Friend, let me"), Some("the email"));
+        assert_eq!(speaker_of(&qs, "Is he independent"), Some("one of her ads"));
+    }
+
+    #[test]
     fn parts_of_a_statement_whose_paragraph_breaks_were_lost_share_its_speaker() {
         let qs = run(
             "The striker was fined. \"I don't want the fans to doubt me,\" Craig Bellamy said. \"I'd play anywhere for this club. \"It's a very difficult situation for me. \"This club means so much to me.\"",

@@ -103,6 +103,7 @@ impl<'a> Ctx<'a> {
                 };
                 // "…” a welcome message on the website reads": a speech noun in the
                 // subject yields to the verb after it.
+                // "…,” the email read": "read" is the verb of a document too.
                 let noun_in_subject = || {
                     !is_verb_only_cue(w)
                         && (v + 1..self.toks.len().min(j + 40))
@@ -110,7 +111,11 @@ impl<'a> Ctx<'a> {
                                 !self.is_quote(k)
                                     && !self.is_punct(k, &['.', '!', '?', ';', ':', ','])
                             })
-                            .any(|k| self.word(k).is_some_and(is_verb_only_cue))
+                            .any(|k| {
+                                self.word(k).is_some_and(|n| {
+                                    is_verb_only_cue(n) || matches!(n, "read" | "reads")
+                                })
+                            })
                 };
                 if (is_speech_form(w) && !noun_in_subject()) || put || read() {
                     if (v > j && self.word(v - 1) == Some("to")) || self.is_passive(v) {

@@ -46,6 +46,13 @@ impl<'a> Ctx<'a> {
         {
             return Some(np);
         }
+        // "with one of her ads asking, “…”": the noun of an absolute "with" phrase says it.
+        if participle
+            && !coordinated
+            && let Some(np) = self.absolute_with(lo, e)
+        {
+            return Some(np);
+        }
         if coordinated || participle {
             let ss = self.sentence_start(v);
             // "After saying …, she …": the subject follows the participial opener.
@@ -75,6 +82,21 @@ impl<'a> Ctx<'a> {
         }
         self.speech_noun_subject(lo, v)
             .or_else(|| self.backward_np(lo, v))
+    }
+
+    /// The described noun phrase of a "with" a few words before `e`, when it ends there
+    /// ("with one of her ads"); names are handled with other participles below.
+    fn absolute_with(&self, lo: usize, e: usize) -> Option<Np> {
+        let w = self.word(e.checked_sub(1)?)?;
+        if is_cap(w) || is_np_stop(w) || e <= lo + 1 {
+            return None;
+        }
+        let with = (e.saturating_sub(6).max(lo)..e - 1)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.word(k) == Some("with"))?;
+        let np = self.chunk_np(with + 1, e, None)?;
+        matches!(np.kind, NpKind::Group).then_some(np)
     }
 
     /// "responded on Facebook writing", "a statement to Wired explaining": the name run
