@@ -11,7 +11,9 @@
 //! 4. multi-paragraph quotations share the speaker any of their parts names, and bare
 //!    surnames are expanded to the full name introduced in the article.
 
-use super::lexicon::{Gender, Pronoun, is_cue_verb, pronoun_gender, role_titles};
+use super::lexicon::{
+    Gender, Pronoun, given_name_gender, is_cue_verb, pronoun_gender, role_titles,
+};
 use super::marks::{Span, find_spans};
 use super::sentences::{sentence_index, sentence_ranges};
 use super::speakers::speaker_kind;
@@ -20,7 +22,7 @@ use super::speakers::{
 };
 use super::tokens::is_cap;
 use super::{Quote, QuoteKind, SpeakerKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Bytes of context kept on each side of a quote when its sentence is very long.
@@ -68,6 +70,11 @@ struct State<'a> {
     genders: HashMap<&'a str, Gender>,
     /// Latest titled mention by title word ("President" → "Obama"): (name, single).
     titled: HashMap<&'a str, (Range<usize>, bool)>,
+    /// The given name first seen with each surname, surnames seen with two given names
+    /// (a family), and surnames whose gender came from a given name only.
+    given: HashMap<&'a str, &'a str>,
+    mixed: HashSet<&'a str>,
+    from_given: HashSet<&'a str>,
 }
 
 /// All quotations and quoted terms of `body`, in text order. Never panics; linear time.
@@ -202,6 +209,29 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             let key = &body[m.last.clone()];
             if let Some(g) = m.gender {
                 state.genders.insert(key, g);
+            } else if m.multi {
+                // "Tom Ebeling" then "Betsy Ebeling": a surname shared by people of
+                // different given names tells no gender by given name.
+                let given = body[m.full.clone()].split_whitespace().next().unwrap_or("");
+                match state.given.get(key) {
+                    Some(&had) if had != given => {
+                        state.mixed.insert(key);
+                        if state.from_given.contains(key) {
+                            state.genders.remove(key);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        state.given.insert(key, given);
+                    }
+                }
+                if let Some(g) = m.given_gender
+                    && !state.mixed.contains(key)
+                    && !state.genders.contains_key(key)
+                {
+                    state.genders.insert(key, g);
+                    state.from_given.insert(key);
+                }
             }
             if let Some(t) = m.title {
                 let t = body[t].trim_end_matches('.');
@@ -267,7 +297,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 a
             });
             if let Some(a) = &attr
-                && let Some(spk) = resolve(body, a, &mut state)
+                && let Some(spk) = resolve(body, a, &mut state, &names)
             {
                 d.spk = Some(spk);
                 d.cue = Some(a.cue.clone());
@@ -284,6 +314,18 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     last_cue.as_ref(),
                     first_in_para && opens_para,
                 );
+                // "“…,” she said" with no woman to take it: the cue names someone else than
+                // a man whose quote or cue came before.
+                if let Some(a) = &attr
+                    && a.np.kind == NpKind::Pronoun(Pronoun::Person)
+                    && let Some(p) = &d.spk
+                    && !fits(
+                        pronoun_gender(&body[a.np.name.clone()]),
+                        gender_of(body, &p.name, &state),
+                    )
+                {
+                    d.spk = None;
+                }
                 // "Sen. Roe, who …, named two reasons. “The younger people are …”": a quote
                 // that opens the sentence right after one about a named person, in the same
                 // paragraph and with no cue of its own, is that person's.
@@ -365,7 +407,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     continue;
                 }
                 if let Some(a) = ctx.subject_of(v) {
-                    let spk = resolve(body, &a, &mut state);
+                    let spk = resolve(body, &a, &mut state, &names);
                     remember(&mut state, &a, spk.as_ref());
                     if spk.is_some() || ctx.ends_with_colon() {
                         last_cue = Some(CueSentence {
@@ -541,14 +583,24 @@ fn named_in_full(
 /// Turn an attribution into a speaker: "he"/"she" take the latest person speaker whose
 /// gender does not contradict the pronoun; "the president" takes the latest person
 /// introduced with that title.
-fn resolve<'a>(body: &'a str, a: &Attribution, state: &mut State<'a>) -> Option<Spk> {
+fn resolve<'a>(
+    body: &'a str,
+    a: &Attribution,
+    state: &mut State<'a>,
+    names: &HashMap<&str, Vec<Range<usize>>>,
+) -> Option<Spk> {
     match a.np.kind {
         NpKind::Pronoun(Pronoun::Person) => {
             let want = pronoun_gender(&body[a.np.name.clone()]);
-            let k = state
-                .persons
-                .iter()
-                .rposition(|p| fits(want, gender_of(body, &p.name, state)))?;
+            // A lone capitalised word never named in full nor given a title ("Critics",
+            // "Tory") is no person a pronoun can point back to.
+            // A lone given name ("Donald", "Carly") tells its own gender.
+            let k = state.persons.iter().rposition(|p| {
+                let written = strip_possessive(body[p.name.clone()].trim());
+                let given = p.single.then(|| given_name_gender(written)).flatten();
+                let g = given.or_else(|| gender_of(body, &p.name, state));
+                fits(want, g) && (!p.single || g.is_some() || named_in_full(body, names, &p.name))
+            })?;
             let spk = state.persons[k].clone();
             // The latest person taken by "she" is a woman from now on.
             if k + 1 == state.persons.len()
@@ -1161,6 +1213,20 @@ mod tests {
         assert_eq!(speaker_of(&qs, "There never was"), Some("Bob"));
         assert_eq!(speaker_of(&qs, "Would it be"), Some("Hannity"));
         assert_ne!(speaker_of(&qs, "the river will"), Some("I'm"));
+    }
+
+    #[test]
+    fn a_given_name_tells_the_gender_and_who_the_words_are_about_is_skipped() {
+        let b = body(&[
+            "Carly Fiorina led the company for six years.",
+            "\"She took it upon herself to prove them wrong,\" remembered Roy Verley, the former spokesman.",
+            "\"If you are not leading, you are failing,\" she said.",
+            "Recalling that moment, David Axelrod said of Sanders: \"The question is, will he do the same?\"",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "She took it"), Some("Roy Verley"));
+        assert_ne!(speaker_of(&qs, "If you are not"), Some("Roy Verley"));
+        assert_eq!(speaker_of(&qs, "The question is"), Some("David Axelrod"));
     }
 
     #[test]

@@ -296,6 +296,17 @@ impl<'a> Ctx<'a> {
             Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
                 self.word(j - 2).filter(|v| is_cue_verb(v)).map(|_| j - 2)
             }
+            // "Axelrod said of Sanders: “…”": who the words are about sits between verb
+            // and quote.
+            Some(w) if sep == Some(':') && is_cap(w) => {
+                let mut k = j - 1;
+                while k > 0 && j - k < 4 && self.word(k - 1).is_some_and(is_cap) {
+                    k -= 1;
+                }
+                (k >= 2 && self.word(k - 1) == Some("of"))
+                    .then(|| k - 2)
+                    .filter(|&v| self.word(v).is_some_and(is_cue_verb))
+            }
             _ => None,
         };
         if let Some(v) = v {

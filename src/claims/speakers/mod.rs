@@ -67,6 +67,9 @@ pub(crate) struct Mention {
     pub multi: bool,
     /// From a courtesy title or a gendered title word before the name.
     pub gender: Option<Gender>,
+    /// From the given name of a full name ("Roy Verley"), weaker than a title: a
+    /// family's members share the surname.
+    pub given_gender: Option<Gender>,
     /// The office title right before the name ("President", "Sen.").
     pub title: Option<Range<usize>>,
 }

@@ -4,9 +4,9 @@
 
 use super::{Ctx, Mention, Np, NpKind};
 use crate::claims::lexicon::{
-    honorific, is_determiner, is_finite_cue, is_name_connector, is_name_particle, is_non_name_cap,
-    is_np_stop, is_org_word, is_surname_before_verb, is_title, is_verb_only_cue, pronoun,
-    title_gender,
+    given_name_gender, honorific, is_determiner, is_finite_cue, is_name_connector,
+    is_name_particle, is_non_name_cap, is_np_stop, is_org_word, is_surname_before_verb, is_title,
+    is_verb_only_cue, pronoun, title_gender,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -255,6 +255,16 @@ impl<'a> Ctx<'a> {
                 .rev()
                 .find(|&k| self.word(k).is_some_and(|w| honorific(w).is_some()))
                 .unwrap_or(i);
+            // "CNN President Jeff Zucker", "Supreme Court Justice Ruth Ginsburg": an
+            // organisation before the office is not part of the name, which starts at the
+            // title.
+            if s == i
+                && let Some(t) =
+                    (i + 1..e.saturating_sub(1)).find(|&k| self.word(k).is_some_and(is_title))
+                && (i..t).any(|k| self.word(k).is_some_and(is_org_word))
+            {
+                s = t;
+            }
             let mut gender = None;
             let mut title = None;
             while s < e
@@ -306,6 +316,10 @@ impl<'a> Ctx<'a> {
                     last: last.s..last.s + core.len(),
                     multi: e - s >= 2,
                     gender,
+                    // "Roy Verley": a full name's given name.
+                    given_gender: (e >= s + 2)
+                        .then(|| self.word(s).and_then(given_name_gender))
+                        .flatten(),
                     title: title.map(|t| self.bytes(t.start, t.end)),
                 });
             }
