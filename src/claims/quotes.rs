@@ -12,7 +12,7 @@
 //!    surnames are expanded to the full name introduced in the article.
 
 use super::lexicon::{
-    Gender, Pronoun, given_name_gender, is_cue_verb, pronoun_gender, role_titles,
+    Gender, Pronoun, given_name_gender, is_cue_verb, is_org_word, pronoun_gender, role_titles,
 };
 use super::marks::{Span, find_spans};
 use super::sentences::{sentence_index, sentence_ranges};
@@ -488,11 +488,7 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
         let sentence = body.get(from..to.min(body.len())).unwrap_or("").to_string();
         // The speaker as named (a surname expanded to the full name) and what it is.
         let named = d.spk.as_ref().map(|s| {
-            let range = if s.single {
-                expand(body, s, &names)
-            } else {
-                s.name.clone()
-            };
+            let range = expand(body, s, &names);
             let name = clean(&body[range]);
             let kind = speaker_kind(&name, s.person);
             (name, kind)
@@ -594,13 +590,10 @@ fn resolve<'a>(
             let want = pronoun_gender(&body[a.np.name.clone()]);
             // A lone capitalised word never named in full nor given a title ("Critics",
             // "Tory") is no person a pronoun can point back to.
-            // A lone given name ("Donald", "Carly") tells its own gender.
-            let k = state.persons.iter().rposition(|p| {
-                let written = strip_possessive(body[p.name.clone()].trim());
-                let given = p.single.then(|| given_name_gender(written)).flatten();
-                let g = given.or_else(|| gender_of(body, &p.name, state));
-                fits(want, g) && (!p.single || g.is_some() || named_in_full(body, names, &p.name))
-            })?;
+            let k = state
+                .persons
+                .iter()
+                .rposition(|p| pronoun_may_take(body, names, state, want, p))?;
             let spk = state.persons[k].clone();
             // The latest person taken by "she" is a woman from now on.
             if k + 1 == state.persons.len()
@@ -625,6 +618,22 @@ fn resolve<'a>(
             person: false,
         })),
     }
+}
+
+/// Whether "he"/"she" (of gender `want`, if known) may stand for the person `p`: not one
+/// of the other gender, nor a lone capitalised word never named in full or titled
+/// ("Critics", "Tory"). A lone given name ("Donald", "Carly") tells its own gender.
+fn pronoun_may_take(
+    body: &str,
+    names: &HashMap<&str, Vec<Range<usize>>>,
+    state: &State,
+    want: Option<Gender>,
+    p: &Spk,
+) -> bool {
+    let written = strip_possessive(body[p.name.clone()].trim());
+    let given = p.single.then(|| given_name_gender(written)).flatten();
+    let g = given.or_else(|| gender_of(body, &p.name, state));
+    fits(want, g) && (!p.single || g.is_some() || named_in_full(body, names, &p.name))
 }
 
 /// "the senator" → the latest person named with the title "Sen."/"Senator", if any.
@@ -762,14 +771,34 @@ fn continue_from(
 /// A bare surname becomes the nearest earlier full name ending in it (else the first later
 /// one); unknown surnames stay as written.
 fn expand(body: &str, s: &Spk, names: &HashMap<&str, Vec<Range<usize>>>) -> Range<usize> {
-    let key = strip_possessive(&body[s.name.clone()]);
-    let Some(list) = names.get(key) else {
-        return s.name.clone();
+    let written = strip_possessive(body[s.name.clone()].trim());
+    let last = written.rsplit(' ').next().unwrap_or(written);
+    let latest = |list: &Vec<Range<usize>>| {
+        // Lists are filled in text order, so they are sorted by start.
+        let i = list.partition_point(|r| r.start < s.name.start);
+        if i > 0 { list.get(i - 1) } else { list.first() }.cloned()
     };
-    // Lists are filled in text order, so they are sorted by start.
-    let i = list.partition_point(|r| r.start < s.name.start);
-    let pick = if i > 0 { list.get(i - 1) } else { list.first() };
-    pick.cloned().unwrap_or_else(|| s.name.clone())
+    if let Some(list) = names.get(last) {
+        // "Le Bon" → "Simon Le Bon": a surname of several words is the end of the name.
+        return latest(list)
+            .filter(|r| s.single || body[r.clone()].ends_with(&format!(" {written}")))
+            .unwrap_or_else(|| s.name.clone());
+    }
+    // "Sharon" → "Sharon Osbourne": a common given name alone stands for the full name
+    // it opens, when only one full name opens with it (a lone "Howard" or "Apple" may
+    // be a surname or a firm).
+    if s.single && s.person && given_name_gender(written).is_some() {
+        let mut opened = names.values().filter_map(latest).filter(|r| {
+            let full = &body[r.clone()];
+            full.split(' ').next() == Some(written)
+                && speaker_kind(full, true) == SpeakerKind::Person
+                && !full.split(' ').any(is_org_word)
+        });
+        if let (Some(r), None) = (opened.next(), opened.next()) {
+            return r;
+        }
+    }
+    s.name.clone()
 }
 
 /// Trim spaces and dangling punctuation from a name or role as written.
@@ -1227,6 +1256,19 @@ mod tests {
         assert_eq!(speaker_of(&qs, "She took it"), Some("Roy Verley"));
         assert_ne!(speaker_of(&qs, "If you are not"), Some("Roy Verley"));
         assert_eq!(speaker_of(&qs, "The question is"), Some("David Axelrod"));
+    }
+
+    #[test]
+    fn a_pronoun_skips_lone_words_never_named_and_an_office_sheds_its_organisation() {
+        let b = body(&[
+            "“It is a mess,” Critics said.",
+            "The mayor spoke later on Monday at the hall. He added that “we will fix the pipes this year.”",
+            "CNN President Jeff Zucker spoke on Monday.",
+            "“We do not pay candidates,” Zucker said.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "we will fix"), None);
+        assert_eq!(speaker_of(&qs, "We do not pay"), Some("Jeff Zucker"));
     }
 
     #[test]

@@ -255,13 +255,14 @@ impl<'a> Ctx<'a> {
                 .rev()
                 .find(|&k| self.word(k).is_some_and(|w| honorific(w).is_some()))
                 .unwrap_or(i);
-            // "CNN President Jeff Zucker", "Supreme Court Justice Ruth Ginsburg": an
-            // organisation before the office is not part of the name, which starts at the
-            // title.
+            // "CNN President Jeff Zucker", "Welsh Health Minister Jane Hutt": what comes
+            // before an office is its description, not part of the name, when a full
+            // name (two words or more) follows it.
             if s == i
+                && !is_title(w)
+                && !is_non_name_cap(w)
                 && let Some(t) =
-                    (i + 1..e.saturating_sub(1)).find(|&k| self.word(k).is_some_and(is_title))
-                && (i..t).any(|k| self.word(k).is_some_and(is_org_word))
+                    (i + 1..e.saturating_sub(2)).find(|&k| self.word(k).is_some_and(is_title))
             {
                 s = t;
             }
