@@ -1145,6 +1145,25 @@ pub(crate) fn given_name_gender(w: &str) -> Option<Gender> {
     None
 }
 
+/// A member of a party or a political camp, as a capitalised noun ("a Democrat", "one
+/// senior Tory"): a description of a person, not a name.
+pub(crate) fn is_party_member(w: &str) -> bool {
+    matches!(
+        w,
+        "Democrat"
+            | "Republican"
+            | "Tory"
+            | "Conservative"
+            | "Liberal"
+            | "Progressive"
+            | "Independent"
+            | "Socialist"
+            | "Communist"
+            | "Nationalist"
+            | "Unionist"
+    )
+}
+
 /// Gender of a title or role word ("Congresswoman", "spokesman").
 pub(crate) fn title_gender(w: &str) -> Option<Gender> {
     match w {

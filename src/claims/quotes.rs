@@ -1272,6 +1272,25 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_stay_whole_and_an_aside_names_the_person() {
+        let b = body(&[
+            "“The campaign has been really reluctant to act,” one senior Democrat said.",
+            "\"North Korea is run by a lunatic,\" the Florida senator and Republican presidential candidate said in a statement.",
+            "A former mayor -- John Marsh, who lost the 2008 election -- said the plan \"offered no changes to the old strategy.\"",
+        ]);
+        let qs = run(&b);
+        assert_eq!(
+            speaker_of(&qs, "The campaign has"),
+            Some("one senior Democrat")
+        );
+        assert_eq!(
+            speaker_of(&qs, "North Korea is"),
+            Some("the Florida senator and Republican presidential candidate")
+        );
+        assert_eq!(speaker_of(&qs, "offered no changes"), Some("John Marsh"));
+    }
+
+    #[test]
     fn a_document_that_reads_and_the_noun_of_an_absolute_with() {
         let b = body(&[
             "Maria Lopez wrote to her donors. \"Friend, let me be blunt. I can win this race,\" the email read.",

@@ -5,8 +5,8 @@
 use super::{Ctx, Mention, Np, NpKind};
 use crate::claims::lexicon::{
     given_name_gender, honorific, is_determiner, is_finite_cue, is_name_connector,
-    is_name_particle, is_non_name_cap, is_np_stop, is_org_word, is_surname_before_verb, is_title,
-    is_verb_only_cue, pronoun, title_gender,
+    is_name_particle, is_non_name_cap, is_np_stop, is_org_word, is_party_member,
+    is_surname_before_verb, is_title, is_verb_only_cue, pronoun, title_gender,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -194,6 +194,15 @@ impl<'a> Ctx<'a> {
                 && t0 == k
                 && (is_determiner(words[k - 1])
                     || matches!(words[k - 1], "of" | "for" | "in" | "from" | "at"));
+            // "one senior Democrat", "a young Tory": a party word after a lower-case
+            // modifier describes a person; the whole phrase is the speaker.
+            if core == 1 && t0 == k && k > 0 && !is_cap(words[k - 1]) && is_party_member(words[k]) {
+                return Some(Np {
+                    kind: NpKind::Group,
+                    name: self.bytes(a, b),
+                    role,
+                });
+            }
             if core >= 1 && !det_before {
                 let role = role.or_else(|| (t0 > 0 && !cut).then(|| self.bytes(a, a + t0)));
                 return Some(Np {

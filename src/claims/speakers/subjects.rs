@@ -415,6 +415,25 @@ impl<'a> Ctx<'a> {
                 .next()
             && open.start > lo
         {
+            // "A former candidate -- John McCain, who lost in 2008 -- said": the aside
+            // names the person the description before it is.
+            let mut k = open.end;
+            while k < close.start && k < open.end + 4 && self.word(k).is_some_and(is_cap) {
+                k += 1;
+            }
+            let described = open.start > lo
+                && self.word(open.start - 1).is_some_and(|w| !is_cap(w))
+                && (open.start.saturating_sub(6).max(lo)..open.start)
+                    .take_while(|&j| self.word(j).is_some())
+                    .any(|j| self.word(j).is_some_and(is_determiner));
+            if described
+                && k > open.end
+                && (k == close.start || self.punct(k) == Some(','))
+                && let Some(np) = self.chunk_np(open.end, k, None)
+                && matches!(np.kind, NpKind::Person { .. })
+            {
+                return Some(np);
+            }
             if open.end < close.start {
                 role = Some(self.bytes(open.end, close.start));
             }
@@ -469,6 +488,23 @@ impl<'a> Ctx<'a> {
                 }
                 // "a woman asked for a photo and Clinton said": a name after a coordinator
                 // that follows lowercase words opens a clause of its own.
+                // "the Florida senator and Republican presidential candidate said": a
+                // description ending on a common noun, after a determined one, is the
+                // second half of one subject.
+                Some("and")
+                    if s < e
+                        && s >= lo + 2
+                        && self.word(e - 1).is_some_and(|w| !is_cap(w))
+                        && self
+                            .word(s - 2)
+                            .is_some_and(|p| !is_cap(p) && !is_np_stop(p))
+                        && (s.saturating_sub(6).max(lo)..s - 1)
+                            .rev()
+                            .take_while(|&k| self.word(k).is_some())
+                            .any(|k| self.word(k).is_some_and(is_determiner)) =>
+                {
+                    s -= 1;
+                }
                 Some("and" | "or" | "but")
                     if s < e
                         && self.word(s).is_some_and(is_cap)
