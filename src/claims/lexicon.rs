@@ -1659,7 +1659,12 @@ pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
         "they" | "They" | "it" | "It" => Some(Pronoun::Group),
         "I" | "we" | "We" | "you" | "You" => Some(Pronoun::Speaker),
         // "I'm", "She’s", "They've": a pronoun with its verb contracted.
-        _ if w.len() > 2 => {
+        _ if w.len() > 2
+            && matches!(
+                w.as_bytes()[0],
+                b'I' | b'h' | b'H' | b's' | b'S' | b'w' | b'W' | b'y' | b'Y' | b't' | b'T'
+            ) =>
+        {
             let (base, rest) = w.split_at(w.find(['\'', '’'])?);
             let suffix = rest.trim_start_matches(['\'', '’']);
             // A contracted "they"/"it" is left unresolved: "it's" is rarely a speaker.
