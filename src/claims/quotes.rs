@@ -781,7 +781,12 @@ fn expand(body: &str, s: &Spk, names: &HashMap<&str, Vec<Range<usize>>>) -> Rang
     if let Some(list) = names.get(last) {
         // "Le Bon" → "Simon Le Bon": a surname of several words is the end of the name.
         return latest(list)
-            .filter(|r| s.single || body[r.clone()].ends_with(&format!(" {written}")))
+            .filter(|r| {
+                s.single
+                    || body[r.clone()]
+                        .strip_suffix(written)
+                        .is_some_and(|head| head.ends_with(' '))
+            })
             .unwrap_or_else(|| s.name.clone());
     }
     // "Sharon" → "Sharon Osbourne": a common given name alone stands for the full name

@@ -486,8 +486,6 @@ impl<'a> Ctx<'a> {
                 Some("and" | "or" | "but") if s < e && self.word(s).is_some_and(is_determiner) => {
                     break;
                 }
-                // "a woman asked for a photo and Clinton said": a name after a coordinator
-                // that follows lowercase words opens a clause of its own.
                 // "the Florida senator and Republican presidential candidate said": a
                 // description ending on a common noun, after a determined one, is the
                 // second half of one subject.
@@ -505,6 +503,8 @@ impl<'a> Ctx<'a> {
                 {
                     s -= 1;
                 }
+                // "a woman asked for a photo and Clinton said": a name after a coordinator
+                // that follows lowercase words opens a clause of its own.
                 Some("and" | "or" | "but")
                     if s < e
                         && self.word(s).is_some_and(is_cap)
