@@ -153,14 +153,11 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
             let went_on = t.contains(" went on") || t.contains(" goes on");
             // "“…?” Hannity pressed.": a short subject and past-tense verb closing the
             // sentence (see `past_verb_cue`).
-            let past_close = {
-                let words: Vec<&str> = t.split_whitespace().collect();
-                words.len() <= 6
-                    && words.last().is_some_and(|w| {
-                        let w = w.trim_end_matches(['.', '!']);
-                        w.len() >= 5 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
-                    })
-            };
+            let past_close = t.split_whitespace().count() <= 6
+                && t.split_whitespace().next_back().is_some_and(|w| {
+                    let w = w.trim_end_matches(['.', '!']);
+                    w.len() >= 5 && w.ends_with("ed") && w.starts_with(char::is_lowercase)
+                });
             if !went_on && !past_close && !t.split(|c: char| !c.is_alphabetic()).any(is_cue_verb) {
                 break;
             }

@@ -68,10 +68,7 @@ impl<'a> Ctx<'a> {
         // "footage of Trump saying", "a video of Mayor Lee telling": the name right before
         // a participle is its subject, whatever governs the name.
         if w.ends_with("ing") && e > lo {
-            let mut s = e;
-            while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
-                s -= 1;
-            }
+            let s = self.cap_run_start(lo, e);
             let governed = s > lo && self.word(s - 1).is_some_and(|p| matches!(p, "of" | "by"));
             if governed
                 && let Some(np) = self.chunk_np(s, e, None)
@@ -84,6 +81,23 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.backward_np(lo, v))
     }
 
+    /// Start of the run of at most four capitalised words ending at `e`.
+    fn cap_run_start(&self, lo: usize, e: usize) -> usize {
+        let mut s = e;
+        while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// A "with" among the `n` words before `s`, with no punctuation between.
+    fn with_before(&self, lo: usize, s: usize, n: usize) -> Option<usize> {
+        (s.saturating_sub(n).max(lo)..s)
+            .rev()
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| self.word(k) == Some("with"))
+    }
+
     /// The described noun phrase of a "with" a few words before `e`, when it ends there
     /// ("with one of her ads"); names are handled with other participles below.
     fn absolute_with(&self, lo: usize, e: usize) -> Option<Np> {
@@ -91,10 +105,7 @@ impl<'a> Ctx<'a> {
         if is_cap(w) || is_np_stop(w) || e <= lo + 1 {
             return None;
         }
-        let with = (e.saturating_sub(6).max(lo)..e - 1)
-            .rev()
-            .take_while(|&k| self.word(k).is_some())
-            .find(|&k| self.word(k) == Some("with"))?;
+        let with = self.with_before(lo, e - 1, 5)?;
         let np = self.chunk_np(with + 1, e, None)?;
         matches!(np.kind, NpKind::Group).then_some(np)
     }
@@ -104,16 +115,10 @@ impl<'a> Ctx<'a> {
     /// subject of the participle after it ("footage of Trump saying" and "with Trump
     /// yelling" are, see below).
     fn object_of_preposition(&self, lo: usize, e: usize) -> bool {
-        let mut s = e;
-        while s > lo && e - s < 4 && self.word(s - 1).is_some_and(is_cap) {
-            s -= 1;
-        }
+        let s = self.cap_run_start(lo, e);
         // "with the campaign of the senator from Pennsylvania saying": a "with" before
         // opens an absolute phrase whose noun is the participle's subject.
-        let absolute = (s.saturating_sub(8).max(lo)..s)
-            .rev()
-            .take_while(|&k| self.word(k).is_some())
-            .any(|k| self.word(k) == Some("with"));
+        let absolute = self.with_before(lo, s, 8).is_some();
         s < e
             && s > lo
             && !absolute

@@ -335,13 +335,16 @@ fn is_comparison_link(between: &str) -> bool {
 /// The words between a change and where it ends: "to", "at", after at most a short
 /// time or comparison phrase (" in 2005 to ", " in April from March to ").
 fn is_sequence_link(between: &str) -> bool {
-    between.len() <= 30
-        && !between.contains(['.', ',', ';', ':', '!', '?', '(', ')'])
-        && between
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w == "to" || w == "at")
-        && between.split_whitespace().count() <= 5
+    if between.len() > 30 || between.contains(['.', ',', ';', ':', '!', '?', '(', ')']) {
+        return false;
+    }
+    let mut words = 0;
+    let mut last = "";
+    for w in between.split_whitespace() {
+        words += 1;
+        last = w;
+    }
+    words <= 5 && matches!(last, "to" | "at")
 }
 
 /// A subject that names no thing: a unit, a time word, a function word or a word

@@ -343,11 +343,17 @@ impl<'a> Scanner<'a> {
             && crate::calendar::month_number(self.txt(b - 2)).is_none()
             && !crate::calendar::is_weekday(self.txt(b - 2))
             // A list of figures ("Britain, 45, France, 30") counts, it does not age.
-            && !(b >= 4 && self.is_p(b - 3, ",") && self.kind(b - 4) == Some(K::Num))
+            && !self.follows_listed_number(b - 2)
             && !(self.kind(j + 1) == Some(K::Word)
                 && self.capitalized(j + 1)
                 && self.is_p(j + 2, ",")
                 && self.kind(j + 3) == Some(K::Num))
+    }
+
+    /// Whether the token at `k` follows a number and a comma: it is part of a list of
+    /// figures ("15, 18 or 20", "Britain, 45, France, 30").
+    fn follows_listed_number(&self, k: usize) -> bool {
+        k >= 2 && self.is_p(k - 1, ",") && self.kind(k - 2) == Some(K::Num)
     }
 
     /// Whether "200m" without a currency is a distance: a race name ("the 200m",
@@ -447,8 +453,7 @@ impl<'a> Scanner<'a> {
         // "one or two of his colleagues", "four or five defenders": alternatives that
         // give a range.
         // Not the last two of a list ("15, 18 or 20", "£30m, £40m or £50m").
-        let listed = a >= 2 && self.is_p(a - 1, ",") && self.kind(a - 2) == Some(K::Num);
-        let conn_or = self.is_w(j, "or") && !listed;
+        let conn_or = self.is_w(j, "or") && !self.follows_listed_number(a);
         if !(conn_to || conn_dash || conn_and || conn_or) {
             return None;
         }
