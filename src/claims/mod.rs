@@ -20,7 +20,7 @@ pub use stats::extract_statistics;
 
 /// Bumped whenever extraction (or reading a file into an article: its charset, its
 /// furniture) changes what it finds, so stored articles and claims are re-extracted.
-pub const EXTRACTOR_VERSION: u32 = 28;
+pub const EXTRACTOR_VERSION: u32 = 29;
 
 /// Whether a quoted span is somebody's words or a quoted term ("sanctuary cities").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

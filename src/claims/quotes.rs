@@ -1247,6 +1247,26 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_running_on_into_its_sentence_keeps_the_cue_before_it() {
+        let b = body(&[
+            "Angry, Maria Lopez said she \"could not finish a single meeting\" without aides asking her to leave.",
+            "The mayor said the levy would be \"the fairest way to pay for new roads\" raised by the board, the auditors say.",
+            "Later the chief constable said: \"We will review every case.\"",
+            "The two unions met the mayor on Friday and Okafor added: \"We are close to a deal.\"",
+            "In a speech that spoke to the \"hopes and the fears of the workers\" over the closures, Mrs. Ortega struck many of the same notes.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "could not finish"), Some("Maria Lopez"));
+        assert_eq!(speaker_of(&qs, "the fairest way"), Some("The mayor"));
+        assert_eq!(
+            speaker_of(&qs, "We will review"),
+            Some("the chief constable")
+        );
+        assert_eq!(speaker_of(&qs, "We are close"), Some("Okafor"));
+        assert!(!speaker_of(&qs, "hopes and the").is_some_and(|s| s.contains("struck")));
+    }
+
+    #[test]
     fn a_given_name_tells_the_gender_and_who_the_words_are_about_is_skipped() {
         let b = body(&[
             "Carly Fiorina led the company for six years.",

@@ -5,7 +5,7 @@ use super::{Attribution, Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
     Pronoun, is_common_cue_verb, is_cue_verb, is_determiner, is_invertible_cue, is_listener,
-    is_np_stop, is_speech_form, is_subordinator, is_verb_only_cue,
+    is_noun_form, is_np_stop, is_speech_form, is_subordinator, is_verb_only_cue,
 };
 use crate::claims::tokens::is_cap;
 
@@ -77,6 +77,31 @@ impl<'a> Ctx<'a> {
             j
         };
         let w = self.word(j)?;
+        // `he "cannot walk down the street" without reporters asking`: a quote that runs
+        // on into its sentence, with no closing punctuation or comma, is not reported by
+        // the words right after it.
+        // `the "rigged economy" that he says is …` and "… as X put it" still may.
+        // A quoted term of three words or fewer keeps the clause after it (`she said a
+        // delay would be "disastrous" and she accused …`).
+        let run_on = j == q + 1
+            && !self.quote_closes_clause(q)
+            && self.quoted_words(q) > 3
+            && !matches!(w, "that" | "which" | "as");
+        let j = if run_on {
+            // A cue before it in the sentence reports it ("Sanders said he “…” without
+            // reporters asking").
+            let ss = self.sentence_start(q);
+            if (ss..q).any(|k| self.word(k).is_some_and(is_verb_only_cue)) {
+                return None;
+            }
+            // "…” fostered by Trump, the groups say.": only a clause after a comma may.
+            let c = (j..self.toks.len().min(j + 40))
+                .take_while(|&k| !self.is_quote(k) && !self.is_punct(k, &['.', '!', '?', ';']))
+                .find(|&k| self.punct(k) == Some(','))?;
+            c + 1
+        } else {
+            j
+        };
         // "…,” as X put it / as X said.
         let as_clause = w == "as";
         let j = if as_clause { j + 1 } else { j };
@@ -117,8 +142,21 @@ impl<'a> Ctx<'a> {
                                 })
                             })
                 };
-                if (is_speech_form(w) && !noun_in_subject()) || put || read() {
-                    if (v > j && self.word(v - 1) == Some("to")) || self.is_passive(v) {
+                // "…, Mrs. Clinton struck many of the same notes": a noun form after a
+                // determiner is the noun ("the document states" is still the verb).
+                let noun = || {
+                    is_noun_form(w)
+                        && v > j
+                        && self.word(v - 1).is_some_and(|p| {
+                            is_determiner(p) || matches!(p, "same" | "its" | "our" | "my" | "your")
+                        })
+                };
+                if (is_speech_form(w) && !noun_in_subject() && !noun()) || put || read() {
+                    // "…” to discuss his rival, Hillary Clinton, saying": a participle
+                    // there has the sentence's subject, not the words before it.
+                    let participle = run_on && w.ends_with("ing");
+                    if (v > j && self.word(v - 1) == Some("to")) || self.is_passive(v) || participle
+                    {
                         return None;
                     }
                     if self.quote_ends_sentence(q) && !self.bare_cue_tail(v) {
@@ -188,6 +226,13 @@ impl<'a> Ctx<'a> {
             cue: self.bytes(v, v + 1),
             adjacent: true,
         })
+    }
+
+    /// Whether the quoted words at `q` end on punctuation ("…,”", "…?”", "…—”").
+    fn quote_closes_clause(&self, q: usize) -> bool {
+        let t = self.toks[q];
+        let inner = self.body[t.s..t.e].trim_end_matches(['"', '\'', '”', '’', '`', ' ']);
+        inner.ends_with([',', '.', '?', '!', '…', ';', ':', '—', '–', '-'])
     }
 
     /// The words inside the quote token at `q`.

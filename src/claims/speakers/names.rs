@@ -63,6 +63,42 @@ impl<'a> Ctx<'a> {
                     words[k - 1],
                     "at" | "from" | "with" | "in" | "for" | "of" | "on"
                 );
+            // "Mrs. Clinton delivered a forceful": an article inside the phrase, after
+            // a lower-case word other than a preposition or a coordinator, follows a
+            // verb; the phrase is no speaker.
+            if k > 0
+                && matches!(*w, "a" | "an" | "the")
+                && !det_after_prep
+                && !is_cap(words[k - 1])
+                && !matches!(
+                    words[k - 1],
+                    "and"
+                        | "or"
+                        | "&"
+                        | "to"
+                        | "by"
+                        | "about"
+                        | "including"
+                        | "among"
+                        | "like"
+                        | "as"
+                )
+            {
+                return None;
+            }
+            // "Later the prime minister", "Mr Peston the prime minister": after a
+            // capitalised word, an article followed by a few lower-case words opens the
+            // phrase ("Save the Children" stays whole).
+            if k > 0
+                && matches!(*w, "a" | "an" | "the")
+                && is_cap(words[k - 1])
+                && words.len() - k <= 5
+                && words[k + 1..]
+                    .iter()
+                    .all(|r| !is_cap(r) && !is_np_stop(r) && !is_determiner(r))
+            {
+                return self.chunk_np(a + k, b, role);
+            }
             if is_verb_only_cue(w)
                 || (is_np_stop(w)
                     && !((k == 0 && is_determiner(w)) || prep_after_name || det_after_prep))

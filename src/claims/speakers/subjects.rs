@@ -404,8 +404,11 @@ impl<'a> Ctx<'a> {
                 crate::calendar::is_weekday(w) || crate::calendar::month_number(w).is_some()
             })
         }) && (p + 1..e).all(|k| {
-            self.word(k)
-                .is_some_and(|w| !is_np_stop(w) || is_determiner(w))
+            // "met the FA on Monday and Astiazaran added": a coordinator after the time
+            // opens the verb's own clause.
+            self.word(k).is_some_and(|w| {
+                (!is_np_stop(w) || is_determiner(w)) && !matches!(w, "and" | "or" | "but")
+            })
         }) && self.word(p - 1).is_some_and(is_cap)
         {
             e = p;
