@@ -475,13 +475,22 @@ fn speech_table() -> &'static SpeechTable {
             "fume",
             "rail",
             "pronounce",
+            "blurt",
+            "intone",
+            "react",
+            "chortle",
+            "stammer",
+            "stutter",
+            "sputter",
         ];
         t.extend(words.iter().map(|w| (*w, false, true)));
         // Manner of speaking that is also a common noun ("a shout", "the reply"): only its -ed and -ing forms count.
         let words: &[&str] = &[
             "shout", "yell", "scream", "whisper", "murmur", "groan", "moan", "sigh", "gasp",
             "snap", "bark", "laugh", "joke", "rant", "rave", "vent", "reply", "counter", "note",
-            "remark", "claim", "tweet", "stress", "demand", "query",
+            "remark", "claim", "tweet", "stress", "demand", "query", "boom", "roar", "growl",
+            "hiss", "snarl", "drawl", "croak", "shriek", "wail", "sob", "cackle", "giggle",
+            "snort", "gripe", "whine", "sniff", "thunder", "rasp", "squeal", "reason",
         ];
         t.extend(words.iter().map(|w| (*w, true, true)));
         // They need an object or a complement: the subject comes before them.

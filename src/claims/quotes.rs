@@ -666,6 +666,11 @@ fn heads_its_phrase(body: &str, name: &Range<usize>) -> bool {
     {
         return false;
     }
+    // "Ted Nordhaus, co-founder of …, welcomed": an apposition after a comma describes
+    // the name.
+    if body[name.end..].trim_start().starts_with([',', '(']) {
+        return true;
+    }
     let next = body[name.end..]
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .find(|w| !w.is_empty())
@@ -1264,6 +1269,19 @@ mod tests {
         );
         assert_eq!(speaker_of(&qs, "We are close"), Some("Okafor"));
         assert!(!speaker_of(&qs, "hopes and the").is_some_and(|s| s.contains("struck")));
+    }
+
+    #[test]
+    fn a_named_subject_with_an_apposition_and_manner_of_speaking_verbs() {
+        let b = body(&[
+            "Priya Natarajan, head of the Harbour Trust and a critic of the port plan, welcomed \"the first honest look at what the dredging will cost.\"",
+            "The mayor paused for the applause, then stepped forward and boomed: \"This city is not for sale.\"",
+            "\"Who signed off on this and why was nobody told?\" reacted Okafor.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "the first honest"), Some("Priya Natarajan"));
+        assert_eq!(speaker_of(&qs, "This city is"), Some("The mayor"));
+        assert_eq!(speaker_of(&qs, "Who signed off"), Some("Okafor"));
     }
 
     #[test]

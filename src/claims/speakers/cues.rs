@@ -31,8 +31,9 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         let w = self.word(j)?;
-        // "“…,” read the statement": the past of "read" inverted before a document.
-        if w == "read"
+        // "“…,” read the statement", "“…,” reads an editorial in …": "read" inverted
+        // before a document.
+        if matches!(w, "read" | "reads")
             && let Some(np) = self.forward_np(j + 1)
             && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document
         {
