@@ -417,6 +417,24 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                     break;
                 }
             }
+            // "Partial transcript as follows:": a lead-in whose subject is a document
+            // without a reporting verb introduces that document's words.
+            if ctx.ends_with_colon()
+                && last_cue.as_ref().map(|c| c.group) == cue_before
+                && let Some(np) = ctx.document_subject()
+            {
+                last_cue = Some(CueSentence {
+                    spk: Some(Spk {
+                        name: np.name,
+                        role: None,
+                        single: false,
+                        person: false,
+                    }),
+                    cue: ctx.colon_range(),
+                    group: gi,
+                    para,
+                });
+            }
             // "Trump issued the following statement:": a lead-in without a reporting verb
             // speaks for its subject.
             if ctx.ends_with_colon()
@@ -1282,6 +1300,22 @@ mod tests {
         assert_eq!(speaker_of(&qs, "the first honest"), Some("Priya Natarajan"));
         assert_eq!(speaker_of(&qs, "This city is"), Some("The mayor"));
         assert_eq!(speaker_of(&qs, "Who signed off"), Some("Okafor"));
+    }
+
+    #[test]
+    fn lead_ins_ending_on_a_speech_noun_or_naming_a_document() {
+        let b = body(&[
+            "The charter shaped the movement for decades, as the Hartley Institute website notes:",
+            "\"Forty delegates met in a farmhouse and wrote the principles down in one night.\"",
+            "Edited transcript as follows:",
+            "\"HOST: Governor, did you sign the order before the storm arrived?\"",
+        ]);
+        let qs = run(&b);
+        assert_eq!(
+            speaker_of(&qs, "Forty delegates"),
+            Some("the Hartley Institute website")
+        );
+        assert_eq!(speaker_of(&qs, "HOST: Governor"), Some("Edited transcript"));
     }
 
     #[test]

@@ -126,7 +126,14 @@ impl<'a> Ctx<'a> {
         self.toks.len()
     }
 
+    /// A common reporting verb, or any speech word right before the closing colon ("as
+    /// the foundation's website notes:").
     pub(crate) fn is_cue_at(&self, i: usize) -> bool {
-        self.word(i).is_some_and(is_common_cue_verb)
+        self.word(i).is_some_and(|w| {
+            is_common_cue_verb(w)
+                || (i + 2 == self.toks.len()
+                    && self.ends_with_colon()
+                    && crate::claims::lexicon::is_speech_form(w))
+        })
     }
 }

@@ -896,6 +896,23 @@ impl<'a> Ctx<'a> {
         let np = self.sentence_subject(0, self.toks.len())?;
         matches!(np.kind, NpKind::Person { .. }).then_some(np)
     }
+
+    /// This lead-in when it names a document ("Partial transcript as follows:", "The
+    /// full statement:").
+    pub(crate) fn document_subject(&self) -> Option<Np> {
+        if self.toks.is_empty() {
+            return None;
+        }
+        // The words before "as follows", or the whole lead-in.
+        let n = self.toks.len() - usize::from(self.ends_with_colon());
+        let end = (n >= 2 && self.word(n - 2) == Some("as") && self.word(n - 1) == Some("follows"))
+            .then(|| n - 2)
+            .unwrap_or(n);
+        let np = self.chunk_np(0, end, None)?;
+        (np.kind == NpKind::Group
+            && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document)
+            .then_some(np)
+    }
 }
 
 /// A lower-case word after a subject's first word that is no part of it: an adverb in
