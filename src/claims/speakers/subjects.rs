@@ -905,9 +905,12 @@ impl<'a> Ctx<'a> {
         }
         // The words before "as follows", or the whole lead-in.
         let n = self.toks.len() - usize::from(self.ends_with_colon());
-        let end = (n >= 2 && self.word(n - 2) == Some("as") && self.word(n - 1) == Some("follows"))
-            .then(|| n - 2)
-            .unwrap_or(n);
+        let end = if n >= 2 && self.word(n - 2) == Some("as") && self.word(n - 1) == Some("follows")
+        {
+            n - 2
+        } else {
+            n
+        };
         let np = self.chunk_np(0, end, None)?;
         (np.kind == NpKind::Group
             && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document)
