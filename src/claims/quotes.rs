@@ -354,7 +354,9 @@ pub fn extract_quotes(body: &str) -> Vec<Quote> {
                 {
                     let person = matches!(np.kind, NpKind::Person { .. });
                     let known_person = person && named_in_full(body, &names, &np.name);
-                    if known_person || !person && ctx.is_named_group(&np) {
+                    if known_person
+                        || !person && (ctx.is_named_group(&np) || ctx.is_acting_document(&np))
+                    {
                         d.spk = Some(Spk {
                             name: np.name,
                             role: np.role,
@@ -1316,6 +1318,20 @@ mod tests {
             Some("the Hartley Institute website")
         );
         assert_eq!(speaker_of(&qs, "HOST: Governor"), Some("Edited transcript"));
+    }
+
+    #[test]
+    fn documents_that_act_and_documents_quoted_from() {
+        let b = body(&[
+            "The harbour board met on Monday.",
+            "The leaflet attacks a \"cosy deal between the council and the developers that nobody voted for.\"",
+            "From the audit: \"Most of the contracts were signed without any tender at all.\"",
+            "\"Please keep to the marked paths at all times,\" begins a notice that greets every visitor.",
+        ]);
+        let qs = run(&b);
+        assert_eq!(speaker_of(&qs, "cosy deal"), Some("The leaflet"));
+        assert_eq!(speaker_of(&qs, "Most of the contracts"), Some("the audit"));
+        assert_eq!(speaker_of(&qs, "Please keep"), Some("a notice"));
     }
 
     #[test]

@@ -31,9 +31,9 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         let w = self.word(j)?;
-        // "“…,” read the statement", "“…,” reads an editorial in …": "read" inverted
-        // before a document.
-        if matches!(w, "read" | "reads")
+        // "“…,” read the statement", "“…,” reads an editorial in …", "“…,” begins a
+        // message that …": "read" or "begin" inverted before a document.
+        if matches!(w, "read" | "reads" | "begins" | "began")
             && let Some(np) = self.forward_np(j + 1)
             && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document
         {
@@ -336,7 +336,15 @@ impl<'a> Ctx<'a> {
         }
         // "X told me, “…”" / "X told reporters: “…”": the listener sits between verb and quote.
         let v = match self.word(j - 1) {
-            Some(w) if is_cue_verb(w) => Some(j - 1),
+            // "From the report: “…”": after a determiner, "report" is the noun.
+            Some(w)
+                if is_cue_verb(w)
+                    && !(j >= 2
+                        && !is_verb_only_cue(w)
+                        && self.word(j - 2).is_some_and(is_determiner)) =>
+            {
+                Some(j - 1)
+            }
             // "Smith shot back: “…”"
             Some("back" | "out") if j >= 2 && self.is_phrasal_cue(j - 2) => Some(j - 2),
             Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
@@ -396,9 +404,13 @@ impl<'a> Ctx<'a> {
         let mut s = j;
         while s > 0
             && s + 12 > j
-            && self
-                .word(s - 1)
-                .is_some_and(|w| !is_np_stop(w) && !is_cue_verb(w))
+            && self.word(s - 1).is_some_and(|w| {
+                !is_np_stop(w)
+                    && (!is_cue_verb(w)
+                        || (s >= 2
+                            && !is_verb_only_cue(w)
+                            && self.word(s - 2).is_some_and(is_determiner)))
+            })
         {
             s -= 1;
         }
@@ -409,6 +421,19 @@ impl<'a> Ctx<'a> {
         if let Some(w) = cue_word {
             if sep.is_some() && is_invertible_cue(w) {
                 let np = self.chunk_np(s, j, None)?;
+                return Some(Attribution {
+                    np,
+                    cue: self.bytes(s - 1, s),
+                    adjacent: true,
+                });
+            }
+            // "From the report: “…”": a document the lead-in quotes from.
+            if sep == Some(':')
+                && w.eq_ignore_ascii_case("from")
+                && (s == 1 || self.word(s - 2).is_none())
+                && let Some(np) = self.chunk_np(s, j, None)
+                && super::speaker_kind(&self.body[np.name.clone()], false) == SpeakerKind::Document
+            {
                 return Some(Attribution {
                     np,
                     cue: self.bytes(s - 1, s),

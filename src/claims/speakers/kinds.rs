@@ -273,6 +273,8 @@ fn is_document(head: &str) -> bool {
             | "episode"
             | "entry"
             | "record"
+            | "audit"
+            | "review"
             | "data"
             | "dataset"
             | "chart"

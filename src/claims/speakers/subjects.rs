@@ -245,6 +245,20 @@ impl<'a> Ctx<'a> {
             if is_cue_verb(w) || (is_np_stop(w) && !(e == s && is_determiner(w))) {
                 break;
             }
+            // "The ad targets a …": a lower-case word before an article, after the first
+            // word, is the verb (not "of a", "and the").
+            if e > s
+                && !is_cap(w)
+                && self
+                    .word(e + 1)
+                    .is_some_and(|n| matches!(n, "a" | "an" | "the"))
+                && !matches!(
+                    w,
+                    "of" | "for" | "and" | "or" | "like" | "including" | "among"
+                )
+            {
+                break;
+            }
             if is_cap(w) {
                 if !is_title(w) && !is_non_name_cap(w) {
                     seen_name = true;
@@ -373,6 +387,29 @@ impl<'a> Ctx<'a> {
                 kind,
                 SpeakerKind::Organisation | SpeakerKind::Document | SpeakerKind::Group
             )
+    }
+
+    /// A document described as a sentence's subject and followed by a verb in the present
+    /// or the past ("the statement talked about", "The ad targets", "A footnote in the
+    /// report makes that clear:"); not "the plan would", "the sign is".
+    pub(crate) fn is_acting_document(&self, np: &Np) -> bool {
+        let name = &self.body[np.name.clone()];
+        if np.kind != NpKind::Group
+            || super::speaker_kind(name, false) != SpeakerKind::Document
+            || !name.split_whitespace().next().is_some_and(is_determiner)
+        {
+            return false;
+        }
+        let next = self.token_after(0, np.name.end);
+        let verb = |w: &str| {
+            !is_cap(w)
+                && w.len() > 4
+                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                && !matches!(w, "was" | "has" | "does" | "needed" | "seemed" | "appeared")
+        };
+        self.word(next).is_some_and(verb)
+            || (self.word(next).is_some_and(|w| w.ends_with("ly"))
+                && self.word(next + 1).is_some_and(verb))
     }
 
     /// Where the clause holding token `v` starts (after a quote, `;`, `:` or sentence start).
