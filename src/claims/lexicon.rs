@@ -287,12 +287,6 @@ pub(crate) fn is_speech_form(w: &str) -> bool {
     is_cue_verb(w) || speech_form(w).is_some()
 }
 
-/// A speech word that is also a common noun, in a form the noun shares ("notes",
-/// "remarks", "reply"): a verb only when its subject is right before it.
-pub(crate) fn is_noun_form(w: &str) -> bool {
-    speech_form(w).is_some_and(|(noun, _, form)| noun && matches!(form, Form::Base | Form::S))
-}
-
 /// How a regular verb form is inflected: the forms a lemma table entry stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {

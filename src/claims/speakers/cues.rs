@@ -5,7 +5,7 @@ use super::{Attribution, Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
     Pronoun, is_common_cue_verb, is_cue_verb, is_determiner, is_invertible_cue, is_listener,
-    is_noun_form, is_np_stop, is_speech_form, is_subordinator, is_verb_only_cue,
+    is_np_stop, is_speech_form, is_subordinator, is_verb_only_cue,
 };
 use crate::claims::tokens::is_cap;
 
@@ -145,13 +145,7 @@ impl<'a> Ctx<'a> {
                 };
                 // "…, Mrs. Clinton struck many of the same notes": a noun form after a
                 // determiner is the noun ("the document states" is still the verb).
-                let noun = || {
-                    is_noun_form(w)
-                        && v > j
-                        && self.word(v - 1).is_some_and(|p| {
-                            is_determiner(p) || matches!(p, "same" | "its" | "our" | "my" | "your")
-                        })
-                };
+                let noun = || v > j && self.is_noun_use(v);
                 if (is_speech_form(w) && !noun_in_subject() && !noun()) || put || read() {
                     // "…” to discuss his rival, Hillary Clinton, saying": a participle
                     // there has the sentence's subject, not the words before it.
@@ -227,6 +221,17 @@ impl<'a> Ctx<'a> {
             cue: self.bytes(v, v + 1),
             adjacent: true,
         })
+    }
+
+    /// Whether the speech word at `k` is used as a noun: one that is also a common noun
+    /// ("report", "notes", "remarks") right after a determiner ("the report", "the same
+    /// notes").
+    fn is_noun_use(&self, k: usize) -> bool {
+        k > 0
+            && self.word(k).is_some_and(|w| !is_verb_only_cue(w))
+            && self.word(k - 1).is_some_and(|p| {
+                is_determiner(p) || matches!(p, "same" | "its" | "our" | "my" | "your")
+            })
     }
 
     /// Whether the quoted words at `q` end on punctuation ("…,”", "…?”", "…—”").
@@ -337,14 +342,7 @@ impl<'a> Ctx<'a> {
         // "X told me, “…”" / "X told reporters: “…”": the listener sits between verb and quote.
         let v = match self.word(j - 1) {
             // "From the report: “…”": after a determiner, "report" is the noun.
-            Some(w)
-                if is_cue_verb(w)
-                    && !(j >= 2
-                        && !is_verb_only_cue(w)
-                        && self.word(j - 2).is_some_and(is_determiner)) =>
-            {
-                Some(j - 1)
-            }
+            Some(w) if is_cue_verb(w) && !self.is_noun_use(j - 1) => Some(j - 1),
             // "Smith shot back: “…”"
             Some("back" | "out") if j >= 2 && self.is_phrasal_cue(j - 2) => Some(j - 2),
             Some(w) if sep.is_some() && j >= 2 && is_listener(w) => {
@@ -404,13 +402,9 @@ impl<'a> Ctx<'a> {
         let mut s = j;
         while s > 0
             && s + 12 > j
-            && self.word(s - 1).is_some_and(|w| {
-                !is_np_stop(w)
-                    && (!is_cue_verb(w)
-                        || (s >= 2
-                            && !is_verb_only_cue(w)
-                            && self.word(s - 2).is_some_and(is_determiner)))
-            })
+            && self
+                .word(s - 1)
+                .is_some_and(|w| !is_np_stop(w) && (!is_cue_verb(w) || self.is_noun_use(s - 1)))
         {
             s -= 1;
         }
