@@ -1825,6 +1825,20 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
 
 /// Determiners that open a descriptive speaker ("the organizers", "a spokesman", "one
 /// official", "his campaign").
+pub(crate) fn is_article(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the")
+}
+
+/// A lower-case word after which an article goes on with the same phrase ("one of the",
+/// "Trump and the", "known as the"): a preposition or a coordinator. After any other
+/// lower-case word an article follows a verb ("delivered a", "targets a").
+pub(crate) fn continues_before_article(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "and" | "or" | "to" | "by" | "about" | "including" | "among" | "like" | "as"
+    )
+}
+
 pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
         w,

@@ -4,9 +4,9 @@
 
 use super::{Ctx, Mention, Np, NpKind};
 use crate::claims::lexicon::{
-    given_name_gender, honorific, is_determiner, is_finite_cue, is_name_connector,
-    is_name_particle, is_non_name_cap, is_np_stop, is_org_word, is_party_member,
-    is_surname_before_verb, is_title, is_verb_only_cue, pronoun, title_gender,
+    continues_before_article, given_name_gender, honorific, is_article, is_determiner,
+    is_finite_cue, is_name_connector, is_name_particle, is_non_name_cap, is_np_stop, is_org_word,
+    is_party_member, is_surname_before_verb, is_title, is_verb_only_cue, pronoun, title_gender,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -63,41 +63,25 @@ impl<'a> Ctx<'a> {
                     words[k - 1],
                     "at" | "from" | "with" | "in" | "for" | "of" | "on"
                 );
-            // "Mrs. Clinton delivered a forceful": an article inside the phrase, after
-            // a lower-case word other than a preposition or a coordinator, follows a
-            // verb; the phrase is no speaker.
-            if k > 0
-                && matches!(*w, "a" | "an" | "the")
-                && !det_after_prep
-                && !is_cap(words[k - 1])
-                && !matches!(
-                    words[k - 1],
-                    "and"
-                        | "or"
-                        | "&"
-                        | "to"
-                        | "by"
-                        | "about"
-                        | "including"
-                        | "among"
-                        | "like"
-                        | "as"
-                )
-            {
-                return None;
-            }
-            // "Later the prime minister", "Mr Peston the prime minister": after a
-            // capitalised word, an article followed by a few lower-case words opens the
-            // phrase ("Save the Children" stays whole).
-            if k > 0
-                && matches!(*w, "a" | "an" | "the")
-                && is_cap(words[k - 1])
-                && words.len() - k <= 5
-                && words[k + 1..]
-                    .iter()
-                    .all(|r| !is_cap(r) && !is_np_stop(r) && !is_determiner(r))
-            {
-                return self.chunk_np(a + k, b, role);
+            if k > 0 && is_article(w) && !det_after_prep {
+                let prev = words[k - 1];
+                // "Mrs. Clinton delivered a forceful": an article after a lower-case word
+                // other than a preposition or a coordinator follows a verb; the phrase is
+                // no speaker.
+                if !is_cap(prev) && !continues_before_article(prev) {
+                    return None;
+                }
+                // "Later the prime minister", "Mr Peston the prime minister": after a
+                // capitalised word, an article followed by a few lower-case words opens
+                // the phrase ("Save the Children" stays whole).
+                if is_cap(prev)
+                    && words.len() - k <= 5
+                    && words[k + 1..]
+                        .iter()
+                        .all(|r| !is_cap(r) && !is_np_stop(r) && !is_determiner(r))
+                {
+                    return self.chunk_np(a + k, b, role);
+                }
             }
             if is_verb_only_cue(w)
                 || (is_np_stop(w)

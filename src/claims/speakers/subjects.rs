@@ -8,9 +8,10 @@ use super::names::is_possessive;
 use super::{Ctx, Np, NpKind, WINDOW};
 use crate::claims::SpeakerKind;
 use crate::claims::lexicon::{
-    Pronoun, is_aux_or_adverb_ly, is_clause_opener, is_cue_verb, is_determiner, is_finite_cue,
-    is_fronted_participle, is_fronted_preposition, is_listener, is_name_connector, is_non_name_cap,
-    is_np_stop, is_surname_before_verb, is_time_word, is_title, is_verb_only_cue, pronoun,
+    Pronoun, continues_before_article, is_article, is_aux_or_adverb_ly, is_clause_opener,
+    is_cue_verb, is_determiner, is_finite_cue, is_fronted_participle, is_fronted_preposition,
+    is_listener, is_name_connector, is_non_name_cap, is_np_stop, is_surname_before_verb,
+    is_time_word, is_title, is_verb_only_cue, pronoun,
 };
 use crate::claims::tokens::is_cap;
 use std::ops::Range;
@@ -249,13 +250,8 @@ impl<'a> Ctx<'a> {
             // word, is the verb (not "of a", "and the").
             if e > s
                 && !is_cap(w)
-                && self
-                    .word(e + 1)
-                    .is_some_and(|n| matches!(n, "a" | "an" | "the"))
-                && !matches!(
-                    w,
-                    "of" | "for" | "and" | "or" | "like" | "including" | "among"
-                )
+                && self.word(e + 1).is_some_and(is_article)
+                && !continues_before_article(w)
             {
                 break;
             }
