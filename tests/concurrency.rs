@@ -317,8 +317,24 @@ fn findings_computed_by_a_reader_during_an_update_are_not_kept_as_current() {
         .args(["conflicts", "--json", &c])
         .output()
         .unwrap();
+    // Story ids are inherited across an update and founded afresh by a new index, so
+    // they may differ; everything else must not.
+    fn without_story_ids(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("story");
+                m.values_mut().for_each(without_story_ids);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(without_story_ids),
+            _ => {}
+        }
+    }
+    let mut after: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    let mut fresh: serde_json::Value = serde_json::from_slice(&fresh.stdout).unwrap();
+    without_story_ids(&mut after);
+    without_story_ids(&mut fresh);
     assert!(
-        after.stdout == fresh.stdout,
+        after == fresh,
         "`conflicts --json` still shows the findings of the 300 articles before the update"
     );
 }

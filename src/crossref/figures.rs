@@ -204,6 +204,19 @@ const GENERIC_HEADS: &[&str] = &[
     "final", "previous", "latest", "third", "fourth", "fifth",
 ];
 
+/// Days named from the report's own ("today"): when, not what is counted.
+const DAY_WORDS: &[&str] = &["today", "tonight", "tomorrow", "yesterday"];
+
+/// Nouns ending in "-ly", which is otherwise an adverb's ending.
+const LY_NOUNS: &[&str] = &[
+    "family", "supply", "assembly", "ally", "rally", "monopoly", "belly", "bully", "jelly",
+];
+
+/// An adverb by its ending ("briefly", "respectively"): no part of what is counted.
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
+
 /// Words that open a restrictive clause after the head.
 const CLAUSE_OPENERS: &[&str] = &["who", "that", "which", "whose", "where"];
 
@@ -243,7 +256,15 @@ pub fn counted(subject: &str) -> Option<Counted> {
             }
             continue;
         }
-        if !head_words.is_empty() && (CLAUSE_OPENERS.contains(&lower.as_str()) || participle) {
+        // An adverb before the head is left out ("mostly young people"); after it, it
+        // opens what the counted did ("people briefly rampaged").
+        let adverb = is_ly_adverb(&lower);
+        if adverb && head_words.is_empty() {
+            continue;
+        }
+        if !head_words.is_empty()
+            && (CLAUSE_OPENERS.contains(&lower.as_str()) || participle || adverb)
+        {
             in_head = false;
             in_clause = true;
             if participle {
@@ -282,6 +303,7 @@ pub fn counted(subject: &str) -> Option<Counted> {
     if head.len() < 3
         || !head.chars().all(|c| c.is_alphabetic() || c == '-')
         || GENERIC_HEADS.contains(&head.as_str())
+        || DAY_WORDS.contains(&head.as_str())
     {
         return None;
     }
@@ -330,14 +352,18 @@ fn value_class(s: &Statistic) -> Option<String> {
     if s.kind == StatKind::Percent && is_change(s) {
         return None;
     }
-    match s.kind {
+    // The amount of a change ("fell 618 mln dlrs to 278.88 billion") is compared only
+    // with other changes, never with a level.
+    let change = if is_change(s) { "change:" } else { "" };
+    let class = match s.kind {
         StatKind::Count | StatKind::Range => Some("count".into()),
         StatKind::Percent | StatKind::Fraction => Some("share".into()),
         StatKind::Money => Some(format!("money:{}", s.unit.as_deref().unwrap_or(""))),
         StatKind::Ratio => Some("ratio".into()),
         StatKind::Measure => Some(format!("measure:{}", s.unit.as_deref().unwrap_or(""))),
         StatKind::Age => None,
-    }
+    };
+    class.map(|c: String| format!("{change}{c}"))
 }
 
 /// Words before a percentage that make it a change over some period ("fell by 1.3%",
@@ -742,7 +768,37 @@ fn owner(stat: &Statistic, body: &str) -> Vec<String> {
     if out.is_empty() && shares_subject {
         out = lead_names(&stat.sentence[..at], body);
     }
+    // "He had eight catches": the clause's subject is a pronoun, so the figure is the
+    // person's the article last named as a sentence's subject.
+    if out.is_empty()
+        && clause
+            .last()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "he" | "she"))
+    {
+        let sentence_start = stat.start.saturating_sub(at);
+        if body.is_char_boundary(sentence_start) {
+            out = last_named_subject(&body[..sentence_start], body);
+        }
+    }
     out
+}
+
+/// How many sentences back a pronoun's person is looked for.
+const PRONOUN_REACH: usize = 4;
+
+/// The names opening the latest of the last few sentences of `before` that opens on a
+/// name (not "The …", which names a team or an institution, nor a pronoun).
+fn last_named_subject(before: &str, body: &str) -> Vec<String> {
+    before
+        .split_inclusive(['.', '?', '!', '\n'])
+        .rev()
+        .map(str::trim)
+        .filter(|s| s.split_whitespace().count() > 2)
+        .take(PRONOUN_REACH)
+        .filter(|s| !s.starts_with("The "))
+        .map(|s| lead_names(s, body))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
 }
 
 /// Pronouns that stand as a clause's own subject.
@@ -1136,6 +1192,22 @@ fn norm_time(t: &Option<String>) -> Option<String> {
     t.as_ref().map(|t| words(t).join(" "))
 }
 
+/// Whether a "sentence" is a table run together (a wire's grain prices, a results
+/// table): most of its words are figures or dashes. Its cells have no subject a figure
+/// elsewhere could share.
+fn is_table(sentence: &str) -> bool {
+    let (mut cells, mut all) = (0, 0);
+    for w in sentence.split_whitespace() {
+        all += 1;
+        if w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '/' | '—' | '–'))
+        {
+            cells += 1;
+        }
+    }
+    all >= 8 && cells * 2 > all
+}
+
 /// Finds conflicts, figures that moved, minor discrepancies and corroborations. Figures
 /// are compared only inside a story: `story[i]` is article `i`'s.
 pub fn compare(
@@ -1157,6 +1229,9 @@ pub fn compare(
             let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref()) else {
                 continue;
             };
+            if is_table(&s.sentence) {
+                continue;
+            }
             let Some(c) = counted(subject) else { continue };
             let context = context_words(&s.sentence);
             blocks
@@ -1535,7 +1610,11 @@ fn judge(
             // "demand averaged 6.60 mln bpd, up 2.4 pct from 6.44 mln last year") is the
             // value of that report's period: two reports of different dates give two
             // periods' values, not one figure that moved.
-            if told_apart(i, j) && based.contains(&i) && based.contains(&j) {
+            // Changes over two reports' periods are two changes, not one that moved.
+            if told_apart(i, j)
+                && (based.contains(&i) && based.contains(&j)
+                    || is_change(items[i].stat) && is_change(items[j].stat))
+            {
                 continue;
             }
             incompatible_pairs += 1;
@@ -1662,6 +1741,68 @@ mod tests {
             end: start + text.len(),
             sentence: sentence.to_string(),
         }
+    }
+
+    /// A figure in `sentence`, which stands after `before` in its article's body.
+    fn stat_after(before: &str, sentence: &str, text: &str) -> (Statistic, String) {
+        let body = format!("{before} {sentence}");
+        let mut s = stat_in(sentence, text);
+        s.start += before.len() + 1;
+        s.end += before.len() + 1;
+        (s, body)
+    }
+
+    #[test]
+    fn a_pronoun_s_figure_belongs_to_the_person_named_before() {
+        let (s, body) = stat_after(
+            "Reggie Wayne caught the winning pass. The crowd stood.",
+            "He had eight catches for 101 yards.",
+            "eight",
+        );
+        assert_eq!(owner(&s, &body), vec!["reggie", "wayne"]);
+        let (t, body2) = stat_after(
+            "Marvin Harrison, who had not missed a game, was inactive.",
+            "He has 53 catches this season.",
+            "53",
+        );
+        assert_eq!(owner(&t, &body2), vec!["marvin", "harrison"]);
+        // With no one named before it, the pronoun's figure has no owner.
+        let (u, body3) = stat_after("The Colts won.", "He had eight catches.", "eight");
+        assert!(owner(&u, &body3).is_empty());
+    }
+
+    #[test]
+    fn the_amount_of_a_change_is_not_a_level() {
+        let mut fell = stat_in(
+            "Business loans fell 618 mln dlrs to 278.88 billion dlrs in the week.",
+            "618 mln dlrs",
+        );
+        fell.kind = crate::claims::StatKind::Money;
+        let mut level = stat_in("Business loans stood at 618 mln dlrs.", "618 mln dlrs");
+        level.kind = crate::claims::StatKind::Money;
+        assert!(is_change(&fell) && !is_change(&level));
+        assert_ne!(value_class(&fell), value_class(&level));
+        assert!(value_class(&fell).is_some_and(|c| c.starts_with("change:")));
+    }
+
+    #[test]
+    fn adverbs_and_days_are_no_heads() {
+        let c = counted("mostly young people briefly rampaged").unwrap();
+        assert_ne!(c.head, "briefly", "{c:?}");
+        assert!(c.clause.contains(&"rampaged".to_string()), "{c:?}");
+        assert!(counted("respectively").is_none());
+        assert!(counted("today").is_none());
+        assert_eq!(counted("family members").unwrap().modifiers, vec!["family"]);
+    }
+
+    #[test]
+    fn a_table_run_together_is_no_sentence() {
+        assert!(is_table(
+            "CORN BRLY OATS Chicago 1.47 -- -- 4.81 2.49 Toledo 1.41 2.04 1.50 -- 4.78"
+        ));
+        assert!(!is_table(
+            "Police said 12 people were killed and 20 wounded in the attack on Thursday."
+        ));
     }
 
     #[test]

@@ -60,6 +60,11 @@ const PASSES: usize = 1;
 /// Keywords reported per story.
 const KEYWORDS: usize = 6;
 
+/// A word in at most this many articles, or in at most one in [`DISTINCT_SHARE`] of
+/// them, is distinctive: one event's reports share at least one such word.
+const DISTINCT_MIN_DF: usize = 24;
+const DISTINCT_SHARE: usize = 1000;
+
 const WEIGHT_TITLE: f32 = 3.0;
 const WEIGHT_NAME: f32 = 3.0;
 const WEIGHT_FIGURE: f32 = 3.0;
@@ -293,6 +298,18 @@ impl Building {
         self.members.retain(|&m| m != i);
     }
 
+    /// Whether the story holds one of the article's distinctive terms (leaving out the
+    /// article's own weight when `without`).
+    fn shares(&self, v: &[(u64, f32)], without: bool, distinct: &HashSet<u64>) -> bool {
+        v.iter().any(|&(t, w)| {
+            distinct.contains(&t)
+                && self
+                    .centroid
+                    .get(&t)
+                    .is_some_and(|&c| if without { c - w } else { c } > 1e-6)
+        })
+    }
+
     /// Cosine of a unit vector with the centroid, leaving out `without` (a member's own
     /// vector) when given.
     fn similarity(&self, v: &[(u64, f32)], without: bool) -> f32 {
@@ -423,6 +440,21 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             v
         })
         .collect();
+    // Words few articles use (names, places, the event's own terms): an article joins
+    // only a story that shares one of them, however alike the rest of their words (two
+    // companies' quarterly results, filed in one template, share none).
+    let rare = DISTINCT_MIN_DF.max(articles.len() / DISTINCT_SHARE);
+    let distinct: HashSet<u64> = terms
+        .iter()
+        .flat_map(|t| t.words.iter())
+        .filter(|(h, w)| {
+            let n = df.get(*h).copied().unwrap_or(0) as usize;
+            (2..=rare).contains(&n)
+                && w.chars().any(char::is_alphabetic)
+                && !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+        .map(|(h, _)| *h)
+        .collect();
     // Days of the year (not counting 29 February) of wire datelines.
     const BEFORE_MONTH: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let day: Vec<When> = articles
@@ -460,7 +492,9 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         let best = candidates(&probe, v, usize::MAX, &mut tally)
             .into_iter()
             .map(|s| (s, built[s].similarity(v, false)))
-            .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])))
+            .filter(|&(s, sim)| {
+                sim >= join_threshold(built[s].gap(day[i])) && built[s].shares(v, false, &distinct)
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let s = match best {
             Some((s, _)) => s,
@@ -493,7 +527,11 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                     .into_iter()
                     .filter(|&s| !built[s].members.is_empty())
                     .map(|s| (s, built[s].similarity(v, false)))
-                    .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])) && sim > here)
+                    .filter(|&(s, sim)| {
+                        sim >= join_threshold(built[s].gap(day[i]))
+                            && sim > here
+                            && built[s].shares(v, false, &distinct)
+                    })
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|(s, _)| (i, s))
             })
@@ -719,6 +757,55 @@ mod tests {
             st.iter().map(|s| s.articles.len()).sum::<usize>(),
             arts.len()
         );
+    }
+
+    #[test]
+    fn results_of_different_companies_in_one_template_are_not_one_story() {
+        // Thirty companies' quarterly results in the wire's template: they share every
+        // word but the company's name, which no other report gives. The second report
+        // on the first company joins its story; no story holds two companies.
+        let c = Claims::default();
+        let name = |i: usize| {
+            let letters: Vec<char> = "bcdfghjklmnpqrstvwxz".chars().collect();
+            format!("Vo{}{}ra", letters[i % 20], letters[i / 20])
+        };
+        let mut texts: Vec<(String, String)> = (0..30)
+            .map(|i| {
+                let n = name(i);
+                (
+                    format!("{} Inc quarterly results", n.to_uppercase()),
+                    format!(
+                        "{n} Inc said its fourth quarter net profit rose to {}.{} mln dlrs from {} mln dlrs a year earlier. Revenues rose to {} mln dlrs, the company said, and it expects growth to continue in the current quarter.",
+                        i + 3,
+                        i % 10,
+                        i + 1,
+                        i * 11 + 40
+                    ),
+                )
+            })
+            .collect();
+        texts.push((
+            format!("{} shares rise", name(0).to_uppercase()),
+            format!(
+                "Shares of {} Inc rose after the company said its fourth quarter net profit rose to 3.0 mln dlrs. Analysts said {} Inc had beaten forecasts.",
+                name(0),
+                name(0)
+            ),
+        ));
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("r{i}")).collect();
+        let arts: Vec<ArticleClaims<'_>> = texts
+            .iter()
+            .zip(&ids)
+            .map(|((t, b), id)| view(id, t, b, &c))
+            .collect();
+        let st = stories(&arts, &HashMap::new());
+        let of = story_of(&st, arts.len());
+        assert_eq!(of[0], of[30], "{st:?}");
+        for i in 0..30 {
+            for j in i + 1..30 {
+                assert_ne!(of[i], of[j], "companies {i} and {j} in one story: {st:?}");
+            }
+        }
     }
 
     #[test]
