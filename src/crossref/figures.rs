@@ -1592,6 +1592,8 @@ fn judge(
         .copied()
         .filter(|&i| compared_with_base(items[i].stat))
         .collect();
+    // A block holds changes only or levels only (`value_class`).
+    let changes = is_change(items[group[0]].stat);
     let mut incompatible_pairs = 0;
     let mut moved_pairs = 0;
     let mut moved_in_text = 0;
@@ -1611,10 +1613,7 @@ fn judge(
             // value of that report's period: two reports of different dates give two
             // periods' values, not one figure that moved.
             // Changes over two reports' periods are two changes, not one that moved.
-            if told_apart(i, j)
-                && (based.contains(&i) && based.contains(&j)
-                    || is_change(items[i].stat) && is_change(items[j].stat))
-            {
+            if told_apart(i, j) && (changes || based.contains(&i) && based.contains(&j)) {
                 continue;
             }
             incompatible_pairs += 1;

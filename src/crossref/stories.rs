@@ -298,15 +298,10 @@ impl Building {
         self.members.retain(|&m| m != i);
     }
 
-    /// Whether the story holds one of the article's distinctive terms (leaving out the
-    /// article's own weight when `without`).
-    fn shares(&self, v: &[(u64, f32)], without: bool, distinct: &HashSet<u64>) -> bool {
-        v.iter().any(|&(t, w)| {
-            distinct.contains(&t)
-                && self
-                    .centroid
-                    .get(&t)
-                    .is_some_and(|&c| if without { c - w } else { c } > 1e-6)
+    /// Whether the story holds one of the article's distinctive terms.
+    fn shares(&self, v: &[(u64, f32)], distinct: &HashSet<u64>) -> bool {
+        v.iter().any(|&(t, _)| {
+            distinct.contains(&t) && self.centroid.get(&t).is_some_and(|&c| c > 1e-6)
         })
     }
 
@@ -449,9 +444,8 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         .flat_map(|t| t.words.iter())
         .filter(|(h, w)| {
             let n = df.get(*h).copied().unwrap_or(0) as usize;
-            (2..=rare).contains(&n)
-                && w.chars().any(char::is_alphabetic)
-                && !w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            // Figures are tokens of digits only: a word has a letter.
+            (2..=rare).contains(&n) && w.chars().any(char::is_alphabetic)
         })
         .map(|(h, _)| *h)
         .collect();
@@ -493,7 +487,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             .into_iter()
             .map(|s| (s, built[s].similarity(v, false)))
             .filter(|&(s, sim)| {
-                sim >= join_threshold(built[s].gap(day[i])) && built[s].shares(v, false, &distinct)
+                sim >= join_threshold(built[s].gap(day[i])) && built[s].shares(v, &distinct)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let s = match best {
@@ -530,7 +524,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                     .filter(|&(s, sim)| {
                         sim >= join_threshold(built[s].gap(day[i]))
                             && sim > here
-                            && built[s].shares(v, false, &distinct)
+                            && built[s].shares(v, &distinct)
                     })
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|(s, _)| (i, s))
