@@ -1216,45 +1216,103 @@ pub fn compare(
     topics: &[Topic],
     story: &[usize],
 ) -> (Vec<Finding>, Vec<Finding>) {
-    // Each article's main actor: who its first sentence is about.
-    let leads: Vec<Vec<String>> = {
-        use rayon::prelude::*;
-        articles.par_iter().map(|a| lead_actor(a.body)).collect()
-    };
-    // Block by (story, value class, head).
-    let mut blocks: HashMap<(usize, String, String), Vec<Item<'_>>> = HashMap::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let dateline = crate::calendar::dateline_day(a.body);
-        for s in &a.claims.statistics {
-            let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref()) else {
-                continue;
-            };
-            if is_table(&s.sentence) {
-                continue;
+    use rayon::prelude::*;
+    // Each statistic's block: (story, value class, head of what is counted).
+    let keyed: Vec<Vec<(&Statistic, String, Counted)>> = articles
+        .par_iter()
+        .map(|a| {
+            a.claims
+                .statistics
+                .iter()
+                .filter_map(|s| {
+                    let (Some(class), Some(subject)) = (value_class(s), s.subject.as_deref())
+                    else {
+                        return None;
+                    };
+                    if is_table(&s.sentence) {
+                        return None;
+                    }
+                    Some((s, class, counted(subject)?))
+                })
+                .collect()
+        })
+        .collect();
+    // Only a block with figures of two articles can hold a finding: the others are not
+    // looked at further.
+    let mut spread: HashMap<(usize, &str, &str), (usize, bool)> = HashMap::new();
+    for (ai, stats) in keyed.iter().enumerate() {
+        for (_, class, c) in stats {
+            let e = spread
+                .entry((story[ai], class.as_str(), c.head.as_str()))
+                .or_insert((ai, false));
+            e.1 |= e.0 != ai;
+        }
+    }
+    let compared: Vec<Vec<bool>> = keyed
+        .iter()
+        .enumerate()
+        .map(|(ai, stats)| {
+            stats
+                .iter()
+                .map(|(_, class, c)| spread[&(story[ai], class.as_str(), c.head.as_str())].1)
+                .collect()
+        })
+        .collect();
+    drop(spread);
+    // Each article's main actor (who its first sentence is about), for the articles
+    // compared.
+    let leads: Vec<Vec<String>> = compared
+        .par_iter()
+        .enumerate()
+        .map(|(ai, keep)| {
+            if keep.contains(&true) {
+                lead_actor(articles[ai].body)
+            } else {
+                Vec::new()
             }
-            let Some(c) = counted(subject) else { continue };
-            let context = context_words(&s.sentence);
+        })
+        .collect();
+    let items: Vec<Vec<(String, Item<'_>)>> = keyed
+        .into_par_iter()
+        .zip(compared)
+        .enumerate()
+        .map(|(ai, (stats, keep))| {
+            let a = &articles[ai];
+            let dateline = crate::calendar::dateline_day(a.body);
+            stats
+                .into_iter()
+                .zip(keep)
+                .filter(|x| x.1)
+                .map(|((s, class, c), _)| {
+                    let item = Item {
+                        article: ai,
+                        stat: s,
+                        owner: owner(s, a.body),
+                        background: is_background(s),
+                        modal: is_modal(s),
+                        update: is_update(s),
+                        dateline,
+                        context: context_words(&s.sentence),
+                        counted: c,
+                    };
+                    (class, item)
+                })
+                .collect()
+        })
+        .collect();
+    let mut blocks: HashMap<(usize, String, String), Vec<Item<'_>>> = HashMap::new();
+    for (ai, its) in items.into_iter().enumerate() {
+        for (class, item) in its {
             blocks
-                .entry((story[ai], class, c.head.clone()))
+                .entry((story[ai], class, item.counted.head.clone()))
                 .or_default()
-                .push(Item {
-                    article: ai,
-                    stat: s,
-                    counted: c,
-                    owner: owner(s, a.body),
-                    background: is_background(s),
-                    modal: is_modal(s),
-                    update: is_update(s),
-                    dateline,
-                    context,
-                });
+                .push(item);
         }
     }
     let mut keys: Vec<_> = blocks.keys().cloned().collect();
     keys.sort();
     // Blocks are independent: compare them in parallel, then keep the block order so
     // the output does not depend on scheduling.
-    use rayon::prelude::*;
     let per_block: Vec<(Vec<Finding>, Vec<Finding>)> = keys
         .par_iter()
         .map(|key| compare_block(articles, shared, topics, &leads, &blocks[key]))

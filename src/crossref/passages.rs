@@ -5,7 +5,7 @@
 //! In a large corpus only a fixed fraction of shingles is indexed (chosen by hash, so the
 //! same in every article), which keeps memory linear and small.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::topics::Tokens;
 
@@ -105,7 +105,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
         })
         .collect();
     // Distinct paragraphs (long enough to shingle) and the places each occurs.
-    let mut distinct: HashMap<u64, usize> = HashMap::new();
+    let mut distinct: HashMap<u64, usize> = HashMap::default();
     let mut members: Vec<Vec<ParaId>> = Vec::new();
     let mut words_of: Vec<&[u64]> = Vec::new();
     for (ai, paras) in hashed.iter().enumerate() {
@@ -124,7 +124,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
     let sets: Vec<Vec<u64>> = words_of.par_iter().map(|w| shingles(w)).collect();
     // Index every shingle in small corpora; a hash-chosen quarter in large ones.
     let sample = if sets.len() > 50_000 { 4 } else { 1 };
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (node, sh) in sets.iter().enumerate() {
         for &h in sh {
             if h % sample == 0 {
@@ -133,7 +133,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
         }
     }
     let mut parent: Vec<usize> = (0..sets.len()).collect();
-    let mut checked: std::collections::HashSet<(u32, u32)> = Default::default();
+    let mut checked: FxHashSet<(u32, u32)> = Default::default();
     for list in postings.values() {
         if list.len() < 2 || list.len() > MAX_POSTINGS {
             continue;
@@ -155,7 +155,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
             }
         }
     }
-    let mut by_root: HashMap<usize, Vec<ParaId>> = HashMap::new();
+    let mut by_root: HashMap<usize, Vec<ParaId>> = HashMap::default();
     for (node, places) in members.iter().enumerate() {
         let r = find(&mut parent, node);
         by_root.entry(r).or_default().extend(places.iter().copied());
@@ -170,7 +170,7 @@ pub fn find_shared(tokens: &[Tokens]) -> SharedText {
         .filter(|g| g.iter().any(|p| p.0 != g[0].0))
         .collect();
     groups.sort();
-    let mut group_of = HashMap::new();
+    let mut group_of = HashMap::default();
     for (gi, g) in groups.iter().enumerate() {
         for &p in g {
             group_of.insert(p, gi);

@@ -497,45 +497,13 @@ pub fn relate(articles: &[ArticleClaims<'_>], story: &[usize]) -> Vec<RelatedQuo
         }
         people.insert((ai, q.start), p);
     }
-    let mut out = Vec::new();
-    for (speaker, said) in by_speaker {
-        let arts: HashSet<usize> = said.iter().map(|s| s.0).collect();
-        if arts.len() < 2 {
-            continue;
-        }
-        let wordings = wordings(&said);
-        // The same words in several articles: repeated.
-        for w in &wordings {
-            let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
-            if arts.len() >= 2 && w.words.len() >= MIN_VARIANT_WORDS {
-                out.push(group(
-                    articles,
-                    speaker.clone(),
-                    RelatedKind::Repeated,
-                    &w.places,
-                ));
-            }
-        }
-        // Different words for the same statement: variants, compared by trigram blocks.
-        let mut variants = 0;
-        for (i, j) in trigram_pairs(&wordings) {
-            let (a, b) = (&wordings[i], &wordings[j]);
-            if a.words.len().min(b.words.len()) < MIN_VARIANT_WORDS
-                || overlap(&a.words, &b.words) < VARIANT_OVERLAP
-            {
-                continue;
-            }
-            let Some(v) = variant(articles, speaker.clone(), a, b) else {
-                continue;
-            };
-            out.push(v);
-            variants += 1;
-            if variants >= MAX_VARIANTS_PER_SPEAKER {
-                break;
-            }
-        }
-        out.push(group(articles, speaker, RelatedKind::SameSpeaker, &said));
-    }
+    // Speakers are independent: in parallel, their entries kept in speaker order.
+    use rayon::prelude::*;
+    let by_speaker: Vec<(String, Vec<(usize, &Quote)>)> = by_speaker.into_iter().collect();
+    let mut out: Vec<RelatedQuotes> = by_speaker
+        .into_par_iter()
+        .flat_map_iter(|(speaker, said)| of_speaker(articles, speaker, &said))
+        .collect();
     out.extend(across_speakers(articles, story, &quotes, &people));
     // By kind, then by where the first quotation stands: the order does not depend on
     // how stories are numbered.
@@ -543,6 +511,53 @@ pub fn relate(articles: &[ArticleClaims<'_>], story: &[usize]) -> Vec<RelatedQuo
         let first = r.quotes.first().map(|q| (q.path.clone(), q.start));
         (super::related_rank(r.kind), first, r.speaker.clone())
     });
+    out
+}
+
+/// One speaker's entries: statements repeated word for word in several articles, then
+/// variants, then all of the speaker's quotations (none when they are in one article).
+fn of_speaker(
+    articles: &[ArticleClaims<'_>],
+    speaker: String,
+    said: &[(usize, &Quote)],
+) -> Vec<RelatedQuotes> {
+    let mut out = Vec::new();
+    let arts: HashSet<usize> = said.iter().map(|s| s.0).collect();
+    if arts.len() < 2 {
+        return out;
+    }
+    let wordings = wordings(said);
+    // The same words in several articles: repeated.
+    for w in &wordings {
+        let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
+        if arts.len() >= 2 && w.words.len() >= MIN_VARIANT_WORDS {
+            out.push(group(
+                articles,
+                speaker.clone(),
+                RelatedKind::Repeated,
+                &w.places,
+            ));
+        }
+    }
+    // Different words for the same statement: variants, compared by trigram blocks.
+    let mut variants = 0;
+    for (i, j) in trigram_pairs(&wordings) {
+        let (a, b) = (&wordings[i], &wordings[j]);
+        if a.words.len().min(b.words.len()) < MIN_VARIANT_WORDS
+            || overlap(&a.words, &b.words) < VARIANT_OVERLAP
+        {
+            continue;
+        }
+        let Some(v) = variant(articles, speaker.clone(), a, b) else {
+            continue;
+        };
+        out.push(v);
+        variants += 1;
+        if variants >= MAX_VARIANTS_PER_SPEAKER {
+            break;
+        }
+    }
+    out.push(group(articles, speaker, RelatedKind::SameSpeaker, said));
     out
 }
 
@@ -611,53 +626,61 @@ fn across_speakers(
         by_story.entry(story[ai]).or_default().push((ai, q));
     }
     let people_at = |ai: usize, q: &Quote| people.get(&(ai, q.start));
-    let mut out = Vec::new();
-    for said in by_story.values() {
-        let arts: HashSet<usize> = said.iter().map(|s| s.0).collect();
-        if arts.len() < 2 {
-            continue;
-        }
-        let wordings = wordings(said);
-        // Whether the places' speakers all name one person (then the speaker's own entry
-        // already links them).
-        let one_person = |places: &[(usize, &Quote)]| -> bool {
-            let mut common: Option<HashSet<&String>> = None;
-            for &(ai, q) in places {
-                let p: HashSet<&String> = people_at(ai, q).into_iter().flatten().collect();
-                common = Some(match common {
-                    None => p,
-                    Some(c) => c.intersection(&p).copied().collect(),
-                });
+    // Stories are independent: in parallel, their entries kept in story order.
+    use rayon::prelude::*;
+    let by_story: Vec<Vec<(usize, &Quote)>> = by_story.into_values().collect();
+    by_story
+        .par_iter()
+        .flat_map_iter(|said| {
+            let mut out = Vec::new();
+            let arts: HashSet<usize> = said.iter().map(|s| s.0).collect();
+            if arts.len() < 2 {
+                return out;
             }
-            common.is_some_and(|c| !c.is_empty())
-        };
-        for w in &wordings {
-            let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
-            if arts.len() < 2 || w.words.len() < MIN_VARIANT_WORDS || one_person(&w.places) {
-                continue;
+            let wordings = wordings(said);
+            // Whether the places' speakers all name one person (then the speaker's own entry
+            // already links them).
+            let one_person = |places: &[(usize, &Quote)]| -> bool {
+                let mut common: Option<HashSet<&String>> = None;
+                for &(ai, q) in places {
+                    let p: HashSet<&String> = people_at(ai, q).into_iter().flatten().collect();
+                    common = Some(match common {
+                        None => p,
+                        Some(c) => c.intersection(&p).copied().collect(),
+                    });
+                }
+                common.is_some_and(|c| !c.is_empty())
+            };
+            for w in &wordings {
+                let arts: HashSet<usize> = w.places.iter().map(|p| p.0).collect();
+                if arts.len() < 2 || w.words.len() < MIN_VARIANT_WORDS || one_person(&w.places) {
+                    continue;
+                }
+                let speaker = label(w.places.iter().filter_map(|&(ai, q)| people_at(ai, q)));
+                out.push(group(articles, speaker, RelatedKind::Repeated, &w.places));
             }
-            let speaker = label(w.places.iter().filter_map(|&(ai, q)| people_at(ai, q)));
-            out.push(group(articles, speaker, RelatedKind::Repeated, &w.places));
-        }
-        for (i, j) in trigram_pairs(&wordings) {
-            let (a, b) = (&wordings[i], &wordings[j]);
-            let shorter = a.words.len().min(b.words.len());
-            let same = (shorter >= CROSS_FRAGMENT_WORDS && contained(&a.words, &b.words))
-                || (shorter >= CROSS_OVERLAP_WORDS && overlap(&a.words, &b.words) >= CROSS_OVERLAP);
-            if !same {
-                continue;
+            for (i, j) in trigram_pairs(&wordings) {
+                let (a, b) = (&wordings[i], &wordings[j]);
+                let shorter = a.words.len().min(b.words.len());
+                let same = (shorter >= CROSS_FRAGMENT_WORDS && contained(&a.words, &b.words))
+                    || (shorter >= CROSS_OVERLAP_WORDS
+                        && overlap(&a.words, &b.words) >= CROSS_OVERLAP);
+                if !same {
+                    continue;
+                }
+                let places: Vec<(usize, &Quote)> =
+                    a.places.iter().chain(&b.places).copied().collect();
+                if one_person(&places) {
+                    continue;
+                }
+                let speaker = label(places.iter().filter_map(|&(ai, q)| people_at(ai, q)));
+                if let Some(v) = variant(articles, speaker, a, b) {
+                    out.push(v);
+                }
             }
-            let places: Vec<(usize, &Quote)> = a.places.iter().chain(&b.places).copied().collect();
-            if one_person(&places) {
-                continue;
-            }
-            let speaker = label(places.iter().filter_map(|&(ai, q)| people_at(ai, q)));
-            if let Some(v) = variant(articles, speaker, a, b) {
-                out.push(v);
-            }
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -74,7 +74,14 @@ const WEIGHT_FIGURE: f32 = 3.0;
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms"];
 
 fn stop(word: &str) -> bool {
-    STOPWORDS.contains(&word) || WEEKDAYS.contains(&word) || HONORIFICS.contains(&word)
+    static SET: std::sync::LazyLock<HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+        [STOPWORDS, WEEKDAYS, HONORIFICS]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect()
+    });
+    SET.contains(word)
 }
 
 /// Terms are already hashes (xxh3): a map keyed by them need not hash them again.
@@ -98,6 +105,7 @@ impl Hasher for TermHasher {
 }
 
 type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
+type TermSet = HashSet<u64, BuildHasherDefault<TermHasher>>;
 
 /// A story: its id, a title (its founding article's), its heaviest terms, and its
 /// articles (indices into the input).
@@ -114,27 +122,60 @@ pub fn story_id(article_id: &str) -> String {
     format!("s{:012x}", word_hash(article_id) >> 16)
 }
 
-/// An article's weighted terms (hashes), and the words of its heaviest ones.
-struct Terms {
-    weights: TermMap<f32>,
-    words: HashMap<u64, String>,
+/// A term of an article: its weight, whether it is a word (not a figure), and where it
+/// first stands (to spell it as a keyword).
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    weight: f32,
+    letters: bool,
+    in_title: bool,
+    start: u32,
+    end: u32,
 }
+
+/// An article's weighted terms, by hash.
+type Terms = TermMap<Term>;
 
 /// The article's terms: headline words, names and figures weighted up.
 fn terms(title: Option<&str>, body: &str) -> Terms {
-    let mut t = Terms {
-        weights: TermMap::default(),
-        words: HashMap::new(),
-    };
+    let mut t = Terms::default();
     if let Some(title) = title {
-        add_terms(&mut t, title, WEIGHT_TITLE);
+        add_terms(&mut t, title, true, WEIGHT_TITLE);
     }
-    add_terms(&mut t, body, 1.0);
+    add_terms(&mut t, body, false, 1.0);
     t
 }
 
-fn add_terms(t: &mut Terms, text: &str, weight: f32) {
+/// A word as a term: lower case, "’" as "'", without a possessive "'s".
+fn normalize(word: &str, low: &mut String) {
+    low.clear();
+    if word.is_ascii() {
+        low.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        // `str::to_lowercase` knows a final sigma, which `char`'s does not.
+        low.push_str(&word.to_lowercase().replace('’', "'"));
+    }
+    if low.ends_with("'s") {
+        low.truncate(low.len() - 2);
+    }
+}
+
+/// How a term is spelled (its first occurrence, normalized).
+fn spelling(term: &Term, title: Option<&str>, body: &str) -> String {
+    let text = if term.in_title {
+        title.unwrap_or_default()
+    } else {
+        body
+    };
+    let mut low = String::new();
+    normalize(&text[term.start as usize..term.end as usize], &mut low);
+    low
+}
+
+fn add_terms(t: &mut Terms, text: &str, in_title: bool, weight: f32) {
     let mut sentence_start = true;
+    // The lower-case word, in one buffer for the whole text.
+    let mut low = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphabetic() || c.is_ascii_digit() {
@@ -163,11 +204,7 @@ fn add_terms(t: &mut Terms, text: &str, weight: f32) {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            let word = &text[i..end];
-            let mut low = word.to_lowercase().replace('’', "'");
-            if let Some(stem) = low.strip_suffix("'s") {
-                low = stem.to_string();
-            }
+            normalize(&text[i..end], &mut low);
             let w = if digit {
                 weight * WEIGHT_FIGURE
             } else if low.chars().count() < 3 || stop(&low) {
@@ -178,9 +215,15 @@ fn add_terms(t: &mut Terms, text: &str, weight: f32) {
                 weight
             };
             if w > 0.0 {
-                let h = word_hash(&low);
-                *t.weights.entry(h).or_default() += w;
-                t.words.entry(h).or_insert(low);
+                t.entry(word_hash(&low))
+                    .or_insert(Term {
+                        weight: 0.0,
+                        letters: !digit,
+                        in_title,
+                        start: i as u32,
+                        end: end as u32,
+                    })
+                    .weight += w;
             }
             sentence_start = false;
         } else if matches!(c, '.' | '!' | '?' | '"' | '“' | '\n' | ':') {
@@ -298,11 +341,12 @@ impl Building {
         self.members.retain(|&m| m != i);
     }
 
-    /// Whether the story holds one of the article's distinctive terms.
-    fn shares(&self, v: &[(u64, f32)], distinct: &HashSet<u64>) -> bool {
-        v.iter().any(|&(t, _)| {
-            distinct.contains(&t) && self.centroid.get(&t).is_some_and(|&c| c > 1e-6)
-        })
+    /// Whether the story holds one of the article's distinctive terms (those of its
+    /// vector that are distinctive).
+    fn shares(&self, distinct: &[u64]) -> bool {
+        distinct
+            .iter()
+            .any(|t| self.centroid.get(t).is_some_and(|&c| c > 1e-6))
     }
 
     /// Cosine of a unit vector with the centroid, leaving out `without` (a member's own
@@ -337,14 +381,29 @@ struct Tally {
     touched: Vec<usize>,
 }
 
+/// The stories whose members have a term among their heaviest, up to one more than
+/// [`MAX_POSTING`] (a term past it is not used to look, and stories never leave it).
+#[derive(Default)]
+struct Posting(Vec<usize>);
+
+impl Posting {
+    fn insert(&mut self, s: usize) {
+        if self.0.len() <= MAX_POSTING && !self.0.contains(&s) {
+            self.0.push(s);
+        }
+    }
+}
+
 fn candidates(
-    probe: &TermMap<HashSet<usize>>,
+    probe: &TermMap<Posting>,
     v: &[(u64, f32)],
     except: usize,
     tally: &mut Tally,
 ) -> Vec<usize> {
     for (t, _) in v.iter().take(PROBE_TERMS) {
-        let Some(set) = probe.get(t) else { continue };
+        let Some(Posting(set)) = probe.get(t) else {
+            continue;
+        };
         // A term of many stories says little about which one.
         if set.len() > MAX_POSTING {
             continue;
@@ -411,7 +470,7 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         .collect();
     let mut df: TermMap<u32> = TermMap::default();
     for t in &terms {
-        for &h in t.weights.keys() {
+        for &h in t.keys() {
             *df.entry(h).or_default() += 1;
         }
     }
@@ -420,10 +479,12 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         .par_iter()
         .map(|t| {
             let mut v: Vec<(u64, f32)> = t
-                .weights
                 .iter()
                 .filter(|(h, _)| df[h] >= 2)
-                .map(|(&h, &w)| (h, (1.0 + w.ln().max(0.0)) * (1.0 + n / df[&h] as f32).ln()))
+                .map(|(&h, t)| {
+                    let w = t.weight;
+                    (h, (1.0 + w.ln().max(0.0)) * (1.0 + n / df[&h] as f32).ln())
+                })
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -439,13 +500,12 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     // only a story that shares one of them, however alike the rest of their words (two
     // companies' quarterly results, filed in one template, share none).
     let rare = DISTINCT_MIN_DF.max(articles.len() / DISTINCT_SHARE);
-    let distinct: HashSet<u64> = terms
+    let distinct: TermSet = terms
         .iter()
-        .flat_map(|t| t.words.iter())
-        .filter(|(h, w)| {
+        .flat_map(|t| t.iter())
+        .filter(|(h, t)| {
             let n = df.get(*h).copied().unwrap_or(0) as usize;
-            // Figures are tokens of digits only: a word has a letter.
-            (2..=rare).contains(&n) && w.chars().any(char::is_alphabetic)
+            (2..=rare).contains(&n) && t.letters
         })
         .map(|(h, _)| *h)
         .collect();
@@ -471,11 +531,21 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     });
     let mut built: Vec<Building> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut probe: TermMap<HashSet<usize>> = TermMap::default();
+    // Per article, the terms of its vector that are distinctive.
+    let distinct: Vec<Vec<u64>> = vectors
+        .iter()
+        .map(|v| {
+            v.iter()
+                .map(|x| x.0)
+                .filter(|t| distinct.contains(t))
+                .collect()
+        })
+        .collect();
+    let mut probe: TermMap<Posting> = TermMap::default();
     let mut story_of = vec![usize::MAX; articles.len()];
     let probes =
         |v: &[(u64, f32)]| -> Vec<u64> { v.iter().take(PROBE_TERMS).map(|x| x.0).collect() };
-    let index_probe = |probe: &mut TermMap<HashSet<usize>>, v: &[(u64, f32)], s: usize| {
+    let index_probe = |probe: &mut TermMap<Posting>, v: &[(u64, f32)], s: usize| {
         for t in probes(v) {
             probe.entry(t).or_default().insert(s);
         }
@@ -483,12 +553,12 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     let mut tally = Tally::default();
     for &i in &order {
         let v = &vectors[i];
+        // A story without a distinctive word of the article is not even measured.
         let best = candidates(&probe, v, usize::MAX, &mut tally)
             .into_iter()
+            .filter(|&s| built[s].shares(&distinct[i]))
             .map(|s| (s, built[s].similarity(v, false)))
-            .filter(|&(s, sim)| {
-                sim >= join_threshold(built[s].gap(day[i])) && built[s].shares(v, &distinct)
-            })
+            .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let s = match best {
             Some((s, _)) => s,
@@ -519,13 +589,9 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 let here = built[cur].similarity(v, true);
                 candidates(&probe, v, cur, tally)
                     .into_iter()
-                    .filter(|&s| !built[s].members.is_empty())
+                    .filter(|&s| !built[s].members.is_empty() && built[s].shares(&distinct[i]))
                     .map(|s| (s, built[s].similarity(v, false)))
-                    .filter(|&(s, sim)| {
-                        sim >= join_threshold(built[s].gap(day[i]))
-                            && sim > here
-                            && built[s].shares(v, &distinct)
-                    })
+                    .filter(|&(s, sim)| sim >= join_threshold(built[s].gap(day[i])) && sim > here)
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|(s, _)| (i, s))
             })
@@ -612,13 +678,13 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             let keywords = top
                 .iter()
                 .filter_map(|(h, _)| {
-                    members
-                        .iter()
-                        .find_map(|&m| terms[m].words.get(h).map(String::as_str))
+                    members.iter().find_map(|&m| {
+                        let a = &articles[m];
+                        terms[m].get(h).map(|t| spelling(t, a.title, a.body))
+                    })
                 })
-                .filter(|w| seen.insert(*w))
+                .filter(|w| seen.insert(w.clone()))
                 .take(KEYWORDS)
-                .map(str::to_string)
                 .collect();
             // The founder's headline, else the first member's that has one.
             let titled = std::iter::once(founder)

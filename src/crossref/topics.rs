@@ -3,7 +3,7 @@
 //! TF-IDF terms (to split a large block of figures by what their articles are about).
 //! Which articles are on one story is decided earlier, in `stories`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words too common in news to tell stories apart.
 pub const STOPWORDS: &[&str] = &[
@@ -15,6 +15,14 @@ pub const STOPWORDS: &[&str] = &[
     "only", "them", "these", "those", "then", "now", "new", "year", "years", "last", "first",
     "told", "how", "did", "does", "should", "because", "while", "many", "much", "people",
 ];
+
+/// Whether a lower-case word is one of [`STOPWORDS`] (a set: the tokenizers ask for
+/// every word of the corpus).
+pub fn is_stopword(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
+}
 
 /// What the analysis knows of an article's words.
 pub struct Topic {
@@ -77,7 +85,7 @@ pub struct Tokens {
 /// Splits an article into paragraphs and hashed words.
 pub fn tokenize(body: &str) -> Tokens {
     let paragraphs = crate::corpus::paragraph_ranges(body);
-    let mut tf: HashMap<u64, u32> = HashMap::new();
+    let mut tf: HashMap<u64, u32> = HashMap::default();
     let mut all = Vec::new();
     let mut buf = String::new();
     let mut paragraph_lengths = Vec::with_capacity(paragraphs.len());
@@ -97,10 +105,7 @@ pub fn tokenize(body: &str) -> Tokens {
                 if !quoted {
                     words.push(h);
                 }
-                if buf.len() >= 3
-                    && !buf.chars().all(|c| c.is_ascii_digit())
-                    && !STOPWORDS.contains(&buf.as_str())
-                {
+                if buf.len() >= 3 && !buf.chars().all(|c| c.is_ascii_digit()) && !is_stopword(buf) {
                     *tf.entry(h).or_default() += 1;
                 }
                 buf.clear();
@@ -145,7 +150,7 @@ pub fn topics(tokens: &[Tokens]) -> Vec<Topic> {
             w
         })
         .collect();
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32> = HashMap::default();
     for tf in &tfs {
         for &t in tf.keys() {
             *df.entry(t).or_default() += 1;

@@ -807,9 +807,11 @@ impl CorpusIndex {
         let found = crossref::stories(&views, &stories::previous(&self.dir));
         let stored = stories::stored(&found, &views);
         stage.done("stories");
-        let crossref = crossref::analyze_in_stories(&views, &found, &mut |_, _| {});
+        let crossref = crossref::analyze_in_stories(&views, &found, &mut |name, _| {
+            stage.done(&format!("analysis: {name}"))
+        });
         let figures = crossref::corpus_figures(&views);
-        stage.done("analysis");
+        stage.done("analysis: corpus figures");
         drop(views);
         drop(articles);
         Ok((crossref::records(crossref), figures, stored))
