@@ -116,18 +116,26 @@ mod day_tests {
 }
 
 /// The month and day of a wire dateline opening an article ("LONDON, March 4 -",
-/// "PORTLAND, Ore., Feb 26 -", "ATHENS, Greece, Dec. 8 (AP) —"): a place in capitals,
+/// "PORTLAND, Ore., Feb 26 -", "New Orleans, April 1 -", "ATHENS, Greece, Dec. 8 (AP)
+/// —"): a place in capitalised words,
 /// then a month and a day, then a dash or the agency. Wire copy gives the day but not the
 /// year; two reports of a recurring figure (a weekly auction, a monthly index) on
 /// different days are told apart by it.
 pub fn dateline_day(body: &str) -> Option<(u32, u32)> {
     let words: Vec<&str> = body.split_whitespace().take(10).collect();
     let first = words.first()?.trim_end_matches(',');
-    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
     for i in 1..words.len().saturating_sub(2) {
+        // The place: capitalised words ("LONDON,", "New Orleans,", "Calif.,").
+        if !words[i - 1]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
         let Some(month) = month_number(words[i]) else {
             continue;
         };
@@ -164,6 +172,10 @@ mod dateline_tests {
             dateline_day("ATHENS, Greece, Dec. 8 (AP) — Rioting spread"),
             Some((12, 8))
         );
+        assert_eq!(
+            dateline_day("New Orleans, April 7 - Nine grain ships were loading"),
+            Some((4, 7))
+        );
         // Prose that starts with a month, a name in capitals without a date, a lower-case
         // opening.
         assert_eq!(
@@ -175,6 +187,7 @@ mod dateline_tests {
             None
         );
         assert_eq!(dateline_day("The board met on March 4 - and agreed"), None);
+        assert_eq!(dateline_day("Paris officials, March 4 - again"), None);
     }
 }
 

@@ -901,7 +901,9 @@ fn same_actors(a: (&[String], &str), b: (&[String], &str)) -> bool {
             .any(|w| written_capitalised(body, w) || stands_as_word(body, &w.to_uppercase()))
     };
     let (da, db) = (distinctive(a.0), distinctive(b.0));
-    da.is_empty() || db.is_empty() || named_in(&da, b.1) || named_in(&db, a.1)
+    // The first telling word heads the name ("Grumman" of "The Grumman Space Systems
+    // division"); a later one may be a common word of many names ("Space").
+    da.is_empty() || db.is_empty() || named_in(&da[..1], b.1) || named_in(&db[..1], a.1)
 }
 
 /// Whether `word` (lower case) stands in `body` as a word with a capital first letter.
@@ -1147,8 +1149,16 @@ const MIN_CONTEXT: f32 = 0.25;
 const RETOLD: f32 = 0.5;
 
 /// Two figures may be the same quantity only if they do not belong to different owners.
+/// Words of an organisation's name that tell nothing ("Corp", "Inc") do not count.
 fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
-    a.owner.is_empty() || b.owner.is_empty() || a.owner.iter().any(|w| b.owner.contains(w))
+    fn telling(o: &[String]) -> Vec<&str> {
+        o.iter()
+            .map(String::as_str)
+            .filter(|w| !GENERIC_NAME_WORDS.contains(w))
+            .collect()
+    }
+    let (a, b) = (telling(&a.owner), telling(&b.owner));
+    a.is_empty() || b.is_empty() || a.iter().any(|w| b.contains(w))
 }
 
 fn file_name(path: &str) -> &str {
@@ -1196,7 +1206,7 @@ fn norm_time(t: &Option<String>) -> Option<String> {
 /// table): most of its words are figures or dashes. Its cells have no subject a figure
 /// elsewhere could share.
 fn is_table(sentence: &str) -> bool {
-    let (mut cells, mut all) = (0, 0);
+    let (mut cells, mut all, mut words, mut capitals) = (0, 0, 0, 0);
     for w in sentence.split_whitespace() {
         all += 1;
         if w.chars()
@@ -1204,8 +1214,15 @@ fn is_table(sentence: &str) -> bool {
         {
             cells += 1;
         }
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().count() >= 2 {
+            words += 1;
+            capitals += usize::from(letters.clone().all(char::is_uppercase));
+        }
     }
-    all >= 8 && cells * 2 > all
+    // Or its words are in capitals: a table's headings and row labels ("CHOICE STEERS
+    // YIELD GRADE 3 600/700 unquoted"), never a reporter's prose.
+    all >= 8 && (cells * 2 > all || words >= 6 && capitals * 10 >= words * 7)
 }
 
 /// Finds conflicts, figures that moved, minor discrepancies and corroborations. Figures
@@ -1437,6 +1454,41 @@ fn compared_with_base(s: &Statistic) -> bool {
     false
 }
 
+/// The part of a trading session a running report's headline says it covers: 0 the
+/// opening, 1 the middle of the day, 2 the afternoon, 3 the close ("CANADA STOCKS
+/// STRENGTHEN IN EARLY TRADING", "… HIGHER AT MIDSESSION", "… CLOSE LOWER"). One day's
+/// reports at different phases give the figures of different moments.
+fn session_phase(title: Option<&str>) -> Option<u8> {
+    let title = title?;
+    let mut phase = None;
+    for w in title.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let p = match w.to_ascii_lowercase().as_str() {
+            "early" | "open" | "opens" | "opening" => 0,
+            "midsession" | "mid-session" | "midday" | "mid-day" | "noon" => 1,
+            "afternoon" | "late" => 2,
+            "close" | "closes" | "closed" | "closing" => 3,
+            _ => continue,
+        };
+        // Two phases in one headline ("open higher, close lower") say none.
+        if phase.is_some_and(|q| q != p) {
+            return None;
+        }
+        phase = Some(p);
+    }
+    phase
+}
+
+/// The figure a figure is set against in its own sentence (for "Shr 50 cts vs 40 cts",
+/// 40 for 50 and 50 for 40): the nearest other one in that sentence of its article.
+fn partner<'a>(articles: &'a [ArticleClaims<'_>], it: &Item<'_>) -> Option<&'a Statistic> {
+    articles[it.article]
+        .claims
+        .statistics
+        .iter()
+        .filter(|o| o.sentence == it.stat.sentence && o.start != it.stat.start)
+        .min_by_key(|o| o.start.abs_diff(it.stat.start))
+}
+
 /// At most this many different values (clusters of compatible ones) for one quantity.
 const MAX_VALUES: usize = 6;
 
@@ -1612,9 +1664,14 @@ fn judge(
             articles[items[i].article].date,
             articles[items[j].article].date,
         );
+        let (pi, pj) = (
+            session_phase(articles[items[i].article].title),
+            session_phase(articles[items[j].article].title),
+        );
         by_text(i, j)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
             || matches!((items[i].dateline, items[j].dateline), (Some(a), Some(b)) if a != b)
+            || matches!((pi, pj), (Some(a), Some(b)) if a != b)
     };
     // An article that itself gives both values (a change "from 12,300 to 20,000", two
     // categories in one sentence) tells them apart: another article giving one of them
@@ -1674,6 +1731,17 @@ fn judge(
             if told_apart(i, j) && (changes || based.contains(&i) && based.contains(&j)) {
                 continue;
             }
+            // Two figures each set against a base in its own sentence, whose bases
+            // disagree too, are two periods' or two subjects' values ("Shr 50 cts vs 40
+            // cts" and "Shr 19 cts vs seven cts"), not one figure told two ways.
+            if based.contains(&i)
+                && based.contains(&j)
+                && let (Some(pi), Some(pj)) =
+                    (partner(articles, &items[i]), partner(articles, &items[j]))
+                && (pi.unit != pj.unit || !meets(interval(pi), interval(pj)))
+            {
+                continue;
+            }
             incompatible_pairs += 1;
             moved_pairs += usize::from(told_apart(i, j));
             moved_in_text += usize::from(by_text(i, j));
@@ -1701,7 +1769,18 @@ fn judge(
                 && context_overlap(&items[i].context, &items[j].context) >= RETOLD
         })
     });
-    if moved && moved_in_text < moved_pairs && matched.len() < 2 && !retold {
+    // Nor are figures of two reports of different days that name the same owner in
+    // neither sentence and tell their sentences differently: on a wire, two contracts,
+    // two offerings, two companies' prices.
+    let owned = all.iter().enumerate().any(|(x, &i)| {
+        all[x + 1..].iter().any(|&j| {
+            items[i].article != items[j].article
+                && !items[i].owner.is_empty()
+                && !items[j].owner.is_empty()
+                && same_owner(&items[i], &items[j])
+        })
+    });
+    if moved && moved_in_text < moved_pairs && (matched.len() < 2 || !owned) && !retold {
         return;
     }
     let approximate = all.iter().any(|&i| {
@@ -1860,6 +1939,33 @@ mod tests {
         assert!(!is_table(
             "Police said 12 people were killed and 20 wounded in the attack on Thursday."
         ));
+        // Headings and row labels in capitals.
+        assert!(is_table(
+            "CENTS PER LB CHANGE CHOICE STEERS YIELD GRADE 3 600/700 unquoted"
+        ));
+        assert!(!is_table(
+            "The U.S. and the EC said 12 NATO members and the UN had agreed to the plan."
+        ));
+    }
+
+    #[test]
+    fn a_running_report_s_headline_names_its_phase() {
+        let phase = |t: &str| session_phase(Some(t));
+        assert_eq!(phase("CANADA STOCKS STRENGTHEN IN EARLY TRADING"), Some(0));
+        assert_eq!(phase("CANADA STOCKS HIGHER AT MIDSESSION"), Some(1));
+        assert_eq!(phase("CANADA STOCKS CLOSE LOWER ON PROFIT TAKING"), Some(3));
+        assert_eq!(phase("Wall Street opens higher, closes lower"), None);
+        assert_eq!(phase("Quake kills 12 in the south"), None);
+        assert_eq!(session_phase(None), None);
+    }
+
+    #[test]
+    fn the_head_of_a_company_s_name_tells_it_apart() {
+        let a = "WASHINGTON, March 18 - Lockheed Corp's Lockheed Missiles and Space Co Inc is being awarded a 304 mln dlr contract.";
+        let b = "WASHINGTON, March 18 - The Grumman Space Systems division of Grumman Corp is being awarded a 303.9 mln dlr contract.";
+        assert!(!same_actors((&lead_actor(a), a), (&lead_actor(b), b)));
+        let c = "Analysts said Lockheed's award was the largest this year.";
+        assert!(same_actors((&lead_actor(a), a), (&lead_actor(c), c)));
     }
 
     #[test]

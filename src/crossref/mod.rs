@@ -634,6 +634,61 @@ mod tests {
         assert_eq!(r.conflicts.len(), 1, "{:?}", r.conflicts);
     }
 
+    /// Three results reports "Shr X cts vs Y cts", one story, no dates.
+    fn results(lines: [(&str, f64, &str, f64); 3]) -> CrossRef {
+        let bodies: Vec<String> = lines
+            .iter()
+            .map(|(x, _, y, _)| format!("Shr {x} cts vs {y} cts."))
+            .collect();
+        let claims = bodies
+            .iter()
+            .zip(lines)
+            .map(|(b, (x, xv, y, yv))| Claims {
+                quotes: vec![],
+                statistics: vec![
+                    stat(
+                        b,
+                        &format!("{x} cts"),
+                        xv,
+                        StatKind::Money,
+                        "Shr",
+                        None,
+                        None,
+                    ),
+                    stat(
+                        b,
+                        &format!("{y} cts"),
+                        yv,
+                        StatKind::Money,
+                        "Shr",
+                        None,
+                        None,
+                    ),
+                ],
+            })
+            .collect();
+        let f = Fixture::new(bodies, claims, vec![None, None, None]);
+        analyze(&f.views())
+    }
+
+    #[test]
+    fn figures_set_against_different_bases_are_different_periods() {
+        // Each report's figure and its base differ: three companies' or three quarters'.
+        let r = results([
+            ("50", 50.0, "40", 40.0),
+            ("19", 19.0, "seven", 7.0),
+            ("22", 22.0, "nine", 9.0),
+        ]);
+        assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+        // The same base with a different figure is one period told two ways.
+        let r = results([
+            ("50", 50.0, "40", 40.0),
+            ("55", 55.0, "40", 40.0),
+            ("50", 50.0, "40", 40.0),
+        ]);
+        assert_eq!(r.conflicts.len(), 1, "{:#?}", r.conflicts);
+    }
+
     #[test]
     fn bounds_that_can_both_hold_do_not_conflict() {
         let a = "Police in more than 1,250 departments nationwide take part.".to_string();
