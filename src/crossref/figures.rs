@@ -1691,6 +1691,10 @@ fn judge(
         all[x + 1..].iter().any(|&j| {
             items[i].article == items[j].article
                 && items[i].stat.sentence != items[j].stat.sentence
+                // A running total ("around 3,000 have been wounded so far") beside one
+                // event's count is two quantities, not a measure of many things.
+                && !items[i].update
+                && !items[j].update
                 && !meets(within_article(items[i].stat), within_article(items[j].stat))
                 && (items[i].owner.is_empty()
                     || items[j].owner.is_empty()

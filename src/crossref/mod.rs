@@ -690,6 +690,52 @@ mod tests {
     }
 
     #[test]
+    fn a_running_total_beside_an_event_s_count_leaves_the_count_comparable() {
+        let a = "The attack on the school wounded around 100 people. \
+                 Around 1,000 people have been wounded so far in the offensive."
+            .to_string();
+        let b = "The UN said 55 people were wounded in the school attack.".to_string();
+        let c = "Officials said 55 people were wounded at the school.".to_string();
+        let one = |body: &String, text: &str, v: f64| {
+            stat(body, text, v, StatKind::Count, "people wounded", None, None)
+        };
+        let mut total = one(&a, "1,000", 1000.0);
+        total.sentence = "Around 1,000 people have been wounded so far in the offensive.".into();
+        let mut school = one(&a, "100", 100.0);
+        school.sentence = "The attack on the school wounded around 100 people.".into();
+        let f = Fixture::new(
+            vec![a.clone(), b.clone(), c.clone()],
+            vec![
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![school, total],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![one(&b, "55", 55.0)],
+                },
+                Claims {
+                    quotes: vec![],
+                    statistics: vec![one(&c, "55", 55.0)],
+                },
+            ],
+            vec![None, None, None],
+        );
+        let r = analyze(&f.views());
+        let conflicts: Vec<_> = r
+            .conflicts
+            .iter()
+            .filter(|f| f.kind == FindingKind::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{:#?}", r.conflicts);
+        let values: Vec<f64> = conflicts[0].claims.iter().map(|c| c.value).collect();
+        assert!(
+            values.contains(&100.0) && values.contains(&55.0),
+            "{values:?}"
+        );
+    }
+
+    #[test]
     fn bounds_that_can_both_hold_do_not_conflict() {
         let a = "Police in more than 1,250 departments nationwide take part.".to_string();
         let b = "ICE has 1,255 departments nationwide taking part.".to_string();
