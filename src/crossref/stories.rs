@@ -105,7 +105,6 @@ impl Hasher for TermHasher {
 }
 
 type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
-type TermSet = HashSet<u64, BuildHasherDefault<TermHasher>>;
 
 /// A story: its id, a title (its founding article's), its heaviest terms, and its
 /// articles (indices into the input).
@@ -135,6 +134,9 @@ struct Term {
 
 /// An article's weighted terms, by hash.
 type Terms = TermMap<Term>;
+
+/// An article's heaviest terms with their TF-IDF weights, heaviest first, of unit length.
+type Vector = Vec<(u64, f32)>;
 
 /// The article's terms: headline words, names and figures weighted up.
 fn terms(title: Option<&str>, body: &str) -> Terms {
@@ -475,8 +477,9 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
         }
     }
     let n = (articles.len() as f32).max(MIN_IDF_ARTICLES);
-    let vectors: Vec<Vec<(u64, f32)>> = terms
-        .par_iter()
+    // Each article's vector, and each of its terms' spelling (`Term`, in the same order).
+    let (vectors, spelled): (Vec<Vector>, Vec<Vec<Term>>) = terms
+        .into_par_iter()
         .map(|t| {
             let mut v: Vec<(u64, f32)> = t
                 .iter()
@@ -493,22 +496,30 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
             for x in &mut v {
                 x.1 /= norm;
             }
-            v
+            let spelled = v.iter().map(|(h, _)| t[h]).collect();
+            (v, spelled)
         })
-        .collect();
+        .unzip();
     // Words few articles use (names, places, the event's own terms): an article joins
     // only a story that shares one of them, however alike the rest of their words (two
     // companies' quarterly results, filed in one template, share none).
     let rare = DISTINCT_MIN_DF.max(articles.len() / DISTINCT_SHARE);
-    let distinct: TermSet = terms
+    // Per article, the terms of its vector that are distinctive.
+    let distinct: Vec<Vec<u64>> = vectors
         .iter()
-        .flat_map(|t| t.iter())
-        .filter(|(h, t)| {
-            let n = df.get(*h).copied().unwrap_or(0) as usize;
-            (2..=rare).contains(&n) && t.letters
+        .zip(&spelled)
+        .map(|(v, terms)| {
+            v.iter()
+                .zip(terms)
+                .filter(|((h, _), t)| {
+                    let n = df.get(h).copied().unwrap_or(0) as usize;
+                    (2..=rare).contains(&n) && t.letters
+                })
+                .map(|((h, _), _)| *h)
+                .collect()
         })
-        .map(|(h, _)| *h)
         .collect();
+    drop(df);
     // Days of the year (not counting 29 February) of wire datelines.
     const BEFORE_MONTH: [i64; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let day: Vec<When> = articles
@@ -531,16 +542,6 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
     });
     let mut built: Vec<Building> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    // Per article, the terms of its vector that are distinctive.
-    let distinct: Vec<Vec<u64>> = vectors
-        .iter()
-        .map(|v| {
-            v.iter()
-                .map(|x| x.0)
-                .filter(|t| distinct.contains(t))
-                .collect()
-        })
-        .collect();
     let mut probe: TermMap<Posting> = TermMap::default();
     let mut story_of = vec![usize::MAX; articles.len()];
     let probes =
@@ -680,7 +681,8 @@ pub fn stories(articles: &[ArticleClaims<'_>], previous: &HashMap<String, String
                 .filter_map(|(h, _)| {
                     members.iter().find_map(|&m| {
                         let a = &articles[m];
-                        terms[m].get(h).map(|t| spelling(t, a.title, a.body))
+                        let at = vectors[m].iter().position(|x| x.0 == *h)?;
+                        Some(spelling(&spelled[m][at], a.title, a.body))
                     })
                 })
                 .filter(|w| seen.insert(w.clone()))
