@@ -1659,15 +1659,17 @@ fn judge(
         );
         matches!((&ti, &tj), (Some(a), Some(b)) if a != b) || items[i].update || items[j].update
     };
+    // The session phase each figure's report names in its headline, found once.
+    let phase: HashMap<usize, Option<u8>> = all
+        .iter()
+        .map(|&i| (i, session_phase(articles[items[i].article].title)))
+        .collect();
     let told_apart = |i: usize, j: usize| -> bool {
         let (di, dj) = (
             articles[items[i].article].date,
             articles[items[j].article].date,
         );
-        let (pi, pj) = (
-            session_phase(articles[items[i].article].title),
-            session_phase(articles[items[j].article].title),
-        );
+        let (pi, pj) = (phase[&i], phase[&j]);
         by_text(i, j)
             || matches!((di, dj), (Some(a), Some(b)) if a != b)
             || matches!((items[i].dateline, items[j].dateline), (Some(a), Some(b)) if a != b)
@@ -1773,9 +1775,9 @@ fn judge(
                 && context_overlap(&items[i].context, &items[j].context) >= RETOLD
         })
     });
-    // Nor are figures of two reports of different days that name the same owner in
-    // neither sentence and tell their sentences differently: on a wire, two contracts,
-    // two offerings, two companies' prices.
+    // Nor are figures of reports of different days that no owner named in both
+    // sentences ties together and that tell their sentences differently: on a wire,
+    // two contracts, two offerings, two companies' prices.
     let owned = all.iter().enumerate().any(|(x, &i)| {
         all[x + 1..].iter().any(|&j| {
             items[i].article != items[j].article
