@@ -27,7 +27,7 @@ pub use records::{
 pub use stories::{Story, stories, story_id, story_of};
 
 /// Bumped whenever the analysis changes what it finds, so stored findings are recomputed.
-pub const ANALYSIS_VERSION: u32 = 24;
+pub const ANALYSIS_VERSION: u32 = 25;
 
 /// What the cross-article analysis needs to know of one article.
 #[derive(Debug, Clone, Copy)]
