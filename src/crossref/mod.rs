@@ -198,7 +198,7 @@ pub fn analyze_in_stories(
         report,
         last: std::time::Instant::now(),
     };
-    let tokens: Vec<topics::Tokens> = {
+    let mut tokens: Vec<topics::Tokens> = {
         use rayon::prelude::*;
         articles
             .par_iter()
@@ -208,7 +208,7 @@ pub fn analyze_in_stories(
     clock.lap("tokens");
     let shared = passages::find_shared(&tokens);
     clock.lap("shared passages");
-    let topics = topics::topics(&tokens);
+    let topics = topics::topics(&mut tokens);
     drop(tokens);
     clock.lap("topics");
     let (mut conflicts, mut corroborations) = figures::compare(articles, &shared, &topics, story);

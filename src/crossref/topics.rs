@@ -76,7 +76,7 @@ pub struct Tokens {
     pub paragraph_words: Vec<Vec<u64>>,
     /// How many words each paragraph has, quoted or not.
     pub paragraph_lengths: Vec<usize>,
-    /// Every word's hash, quoted or not.
+    /// Every word's hash, quoted or not: sorted and unique.
     words: Vec<u64>,
     /// Term counts of the content words (no stop words, numbers or short words).
     tf: HashMap<u64, u32>,
@@ -128,6 +128,9 @@ pub fn tokenize(body: &str) -> Tokens {
             words
         })
         .collect();
+    all.sort_unstable();
+    all.dedup();
+    all.shrink_to_fit();
     Tokens {
         paragraphs,
         paragraph_words,
@@ -137,19 +140,14 @@ pub fn tokenize(body: &str) -> Tokens {
     }
 }
 
-/// One topic per article.
-pub fn topics(tokens: &[Tokens]) -> Vec<Topic> {
+/// One topic per article (each article's words move from its tokens to its topic).
+pub fn topics(tokens: &mut [Tokens]) -> Vec<Topic> {
     use rayon::prelude::*;
-    let tfs: Vec<&HashMap<u64, u32>> = tokens.iter().map(|t| &t.tf).collect();
     let words: Vec<Vec<u64>> = tokens
-        .par_iter()
-        .map(|t| {
-            let mut w = t.words.clone();
-            w.sort_unstable();
-            w.dedup();
-            w
-        })
+        .iter_mut()
+        .map(|t| std::mem::take(&mut t.words))
         .collect();
+    let tfs: Vec<&HashMap<u64, u32>> = tokens.iter().map(|t| &t.tf).collect();
     let mut df: HashMap<u64, u32> = HashMap::default();
     for tf in &tfs {
         for &t in tf.keys() {
@@ -185,10 +183,10 @@ mod tests {
 
     #[test]
     fn a_word_is_found_under_its_plural_and_a_participle_under_its_stem() {
-        let tokens = vec![tokenize(
+        let mut tokens = vec![tokenize(
             "The riots caused damage to 565 shops; wounds were treated and stories told.",
         )];
-        let t = &topics(&tokens)[0];
+        let t = &topics(&mut tokens)[0];
         assert!(t.has_word("shop"));
         assert!(t.has_word("story"));
         assert!(t.has_word("damaged"), "damaged → damage");
