@@ -826,6 +826,13 @@ const GENERIC_NAME_WORDS: &[&str] = &[
     "first",
 ];
 
+/// The words of a name that tell one owner from another: not its [`GENERIC_NAME_WORDS`].
+fn telling(name: &[String]) -> impl Iterator<Item = &str> {
+    name.iter()
+        .map(String::as_str)
+        .filter(|w| !GENERIC_NAME_WORDS.contains(w))
+}
+
 /// Who an article is about, as its first sentence names it ("Marcus Corp said its board
 /// voted…" gives marcus, corp): the names that open that sentence, after a wire
 /// dateline ("MILWAUKEE, March 20 -"). Empty when it opens otherwise.
@@ -890,9 +897,9 @@ fn capitalise(word: &str) -> String {
 /// another company's, though the wire stories read alike).
 fn same_actors(a: (&[String], &str), b: (&[String], &str)) -> bool {
     let distinctive = |lead: &[String]| -> Vec<String> {
-        lead.iter()
-            .filter(|w| w.len() > 2 && !GENERIC_NAME_WORDS.contains(&w.as_str()))
-            .cloned()
+        telling(lead)
+            .filter(|w| w.len() > 2)
+            .map(str::to_string)
             .collect()
     };
     let named_in = |words: &[String], body: &str| {
@@ -1151,13 +1158,7 @@ const RETOLD: f32 = 0.5;
 /// Two figures may be the same quantity only if they do not belong to different owners.
 /// Words of an organisation's name that tell nothing ("Corp", "Inc") do not count.
 fn same_owner(a: &Item<'_>, b: &Item<'_>) -> bool {
-    fn telling(o: &[String]) -> Vec<&str> {
-        o.iter()
-            .map(String::as_str)
-            .filter(|w| !GENERIC_NAME_WORDS.contains(w))
-            .collect()
-    }
-    let (a, b) = (telling(&a.owner), telling(&b.owner));
+    let (a, b): (Vec<&str>, Vec<&str>) = (telling(&a.owner).collect(), telling(&b.owner).collect());
     a.is_empty() || b.is_empty() || a.iter().any(|w| b.contains(w))
 }
 
